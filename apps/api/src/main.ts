@@ -1,0 +1,24 @@
+import 'reflect-metadata';
+import { DataSource } from 'typeorm';
+import { hasPendingMigrations } from '@pendamping/database';
+import { createHttpApp, loadConfigOrExit } from '@pendamping/platform';
+import { ApiModule } from './api.module';
+import { setup } from './setup';
+
+async function main(): Promise<void> {
+  const config = loadConfigOrExit();
+  if (process.argv[2] === 'setup') return setup(config);
+
+  const app = await createHttpApp(config, ApiModule.forRoot(config));
+  if (await hasPendingMigrations(app.get(DataSource))) {
+    process.stderr.write('The database schema is behind this version: run `npm run setup` (or `node dist/apps/api/main.js setup`) first\n');
+    await app.close();
+    process.exit(1);
+  }
+  await app.listen({ port: config.port, host: '0.0.0.0' });
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,46 @@
+import { Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DatabaseModule, ensureDatabase, runMigrations } from '@pendamping/database';
+import { DEMO_PASSWORD, DemoSeedService, DemoModule } from '@pendamping/demo';
+import { UsersService } from '@pendamping/identity';
+import { AppConfig, ConfigModule, preflight, PreflightError, RedisModule } from '@pendamping/platform';
+
+const say = (line = '') => process.stdout.write(`${line}\n`);
+
+/**
+ * `main.js setup`: what must hold before the api and worker start. Checks MySQL and Redis, creates the
+ * database, runs pending migrations, creates the first admin and, on an empty development database,
+ * the demo data. Safe to run on every start.
+ */
+export async function setup(config: AppConfig): Promise<void> {
+  try {
+    await preflight(config);
+  } catch (error) {
+    if (!(error instanceof PreflightError)) throw error;
+    process.stderr.write(`Cannot start Pendamping:\n${error.message}\n`);
+    process.exit(2);
+  }
+  await ensureDatabase(config.databaseUrl);
+  const ran = await runMigrations(config.databaseUrl);
+  say(ran.length ? `Migrations run: ${ran.join(', ')}` : 'Database schema is up to date');
+
+  @Module({ imports: [ConfigModule.forRoot(config), DatabaseModule, RedisModule, DemoModule] })
+  class SetupModule {}
+  const app = await NestFactory.createApplicationContext(SetupModule, { logger: ['error', 'warn'] });
+  try {
+    const logins = config.demoData ? await app.get(DemoSeedService).seedIfEmpty() : null;
+    const admin = await app.get(UsersService).ensureFirstAdmin(config.admin);
+    if (logins) printLogins(config, logins, admin === 'created');
+  } finally {
+    await app.close();
+  }
+}
+
+function printLogins(config: AppConfig, logins: { role: string; email: string; name: string }[], adminCreated: boolean): void {
+  say();
+  say('Demo data created. Sign in at POST /api/auth/login with these accounts (shown only this once):');
+  if (adminCreated && config.admin) say(`  admin                        ${config.admin.email}  (password: ADMIN_PASSWORD)`);
+  for (const login of logins) say(`  ${login.role.padEnd(28)} ${login.email}  ${login.name}`);
+  say(`  password for every demo account: ${DEMO_PASSWORD}`);
+  say();
+}

@@ -1,0 +1,25 @@
+import { BullModule } from '@nestjs/bullmq';
+import { DynamicModule, Module } from '@nestjs/common';
+import { DatabaseModule } from '@pendamping/database';
+import { AppConfig, ConfigModule, LoggingModule, RedisModule, redisOptions } from '@pendamping/platform';
+
+/** The worker: the same feature modules as the api, BullMQ processors instead of HTTP. */
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggingModule,
+        DatabaseModule,
+        RedisModule,
+        BullModule.forRoot({
+          // BullMQ blocks on its connection: it needs unlimited retries per request.
+          connection: redisOptions(config, { maxRetriesPerRequest: null }),
+          prefix: config.redisPrefix,
+        }),
+      ],
+    };
+  }
+}

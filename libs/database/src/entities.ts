@@ -1,0 +1,5 @@
+import { identityEntities } from '@pendamping/identity';
+import { regionEntities } from '@pendamping/regions';
+
+/** Every entity of the schema, from each feature lib. The migrations must match exactly these. */
+export const entities = [...regionEntities, ...identityEntities];

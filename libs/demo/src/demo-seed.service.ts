@@ -1,0 +1,62 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { User, UsersService } from '@pendamping/identity';
+import { RegionsService } from '@pendamping/regions';
+import { DEMO_ENTREPRENEURS, DEMO_KECAMATAN, DEMO_KELURAHAN, DEMO_MENTORS, DEMO_PASSWORD, DEMO_SPEAKER } from './demo-data';
+
+export interface DemoLogin {
+  role: string;
+  email: string;
+  name: string;
+}
+
+/** A small, realistic Jakarta data set for trying the platform; only ever written to an empty database. */
+@Injectable()
+export class DemoSeedService {
+  private readonly logger = new Logger(DemoSeedService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly users: UsersService,
+    private readonly regions: RegionsService,
+  ) {}
+
+  /** Seeds when no account exists; returns the logins it created, or null when the database was not empty. */
+  async seedIfEmpty(): Promise<DemoLogin[] | null> {
+    if ((await this.dataSource.getRepository(User).count()) > 0) return null;
+    const page = await this.regions.list({ parent: DEMO_KECAMATAN, level: 'kelurahan', limit: 100 });
+    const existing = new Set(page.items.map((r) => r.code));
+    for (const k of DEMO_KELURAHAN.filter((k) => !existing.has(k.code))) {
+      await this.regions.create({ code: k.code, name: k.name, level: 'kelurahan', parentCode: DEMO_KECAMATAN });
+    }
+    const logins: DemoLogin[] = [];
+    for (const m of DEMO_MENTORS) {
+      await this.users.create({
+        email: m.email,
+        password: DEMO_PASSWORD,
+        name: m.name,
+        phone: m.phone,
+        roles: ['mentor'],
+        mentor: { kelurahanCodes: m.kelurahan, topics: m.topics },
+      });
+      logins.push({ role: 'mentor', email: m.email, name: m.name });
+    }
+    await this.users.create({ ...DEMO_SPEAKER, password: DEMO_PASSWORD, roles: ['speaker'] });
+    logins.push({ role: `speaker (${DEMO_SPEAKER.organization})`, email: DEMO_SPEAKER.email, name: DEMO_SPEAKER.name });
+    for (const e of DEMO_ENTREPRENEURS) {
+      await this.users.create({
+        email: e.email,
+        password: DEMO_PASSWORD,
+        name: e.name,
+        phone: e.phone,
+        roles: ['entrepreneur'],
+        business: { name: e.business, type: e.type, kelurahanCode: e.kelurahan },
+      });
+      logins.push({ role: `entrepreneur (${e.type})`, email: e.email, name: e.name });
+    }
+    this.logger.log(`Demo data created: ${logins.length} accounts in Kecamatan Tebet`);
+    return logins;
+  }
+}
+

@@ -1,0 +1,29 @@
+import { Body, Controller, HttpCode, HttpStatus, Ip, Post } from '@nestjs/common';
+import { ApiConflictResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { Public } from '@pendamping/platform';
+import { AuthResult, LoginDto, RegisterDto } from '../users/user.dto';
+import { AuthService } from './auth.service';
+
+@ApiTags('identity')
+@Controller('auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Public()
+  @Post('register')
+  @ApiOperation({ summary: 'Register as an entrepreneur (pelaku usaha) with your business' })
+  @ApiConflictResponse({ description: 'EMAIL_TAKEN' })
+  register(@Body() dto: RegisterDto): Promise<AuthResult> {
+    return this.auth.register(dto);
+  }
+
+  @Public()
+  @Post('login')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Sign in; failed attempts are limited per email and per IP' })
+  @ApiUnauthorizedResponse({ description: 'INVALID_CREDENTIALS' })
+  @ApiTooManyRequestsResponse({ description: 'RATE_LIMITED, with Retry-After' })
+  login(@Body() dto: LoginDto, @Ip() ip: string): Promise<AuthResult> {
+    return this.auth.login(dto.email, dto.password, ip);
+  }
+}

@@ -1,0 +1,33 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfig } from '@pendamping/platform';
+import { RegionsModule } from '@pendamping/regions';
+import { AuthController } from './auth/auth.controller';
+import { AuthGuard } from './auth/auth.guard';
+import { AuthService } from './auth/auth.service';
+import { LoginThrottle } from './auth/login-throttle.service';
+import { PasswordService } from './auth/password.service';
+import { identityEntities } from './identity.entities';
+import { UsersController } from './users/users.controller';
+import { UsersService } from './users/users.service';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature(identityEntities),
+    RegionsModule,
+    JwtModule.registerAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        secret: config.jwt.secret,
+        signOptions: { expiresIn: config.jwt.ttlSeconds, algorithm: 'HS256' },
+        verifyOptions: { algorithms: ['HS256'] },
+      }),
+    }),
+  ],
+  controllers: [AuthController, UsersController],
+  providers: [PasswordService, LoginThrottle, AuthService, UsersService, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [AuthService, UsersService],
+})
+export class IdentityModule {}

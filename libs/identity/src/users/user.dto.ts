@@ -1,0 +1,161 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsEmail,
+  IsIn,
+  IsOptional,
+  IsPhoneNumber,
+  IsString,
+  Length,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { ROLES, type Role } from '@pendamping/platform';
+import { BUSINESS_TYPES, LOCALES, TOPICS, type BusinessType, type Locale, type Topic } from '../people.constants';
+
+const KELURAHAN_CODE = /^\d{2}\.\d{2}\.\d{2}\.\d{4}$/;
+const trimmed = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
+const normalisedEmail = () => Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value));
+/** Stores what people type ("0812-3456-7890") as E.164 ("+6281234567890"), the shape WhatsApp wants. */
+const normalisedPhone = () =>
+  Transform(({ value }) => {
+    if (typeof value !== 'string') return value;
+    return parsePhoneNumberFromString(value, 'ID')?.number ?? value;
+  });
+
+export class BusinessDto {
+  @ApiProperty({ example: 'Konveksi Bu Sari' })
+  @trimmed()
+  @IsString()
+  @Length(2, 120)
+  name: string;
+
+  @ApiProperty({ enum: BUSINESS_TYPES })
+  @IsIn(BUSINESS_TYPES)
+  type: BusinessType;
+
+  @ApiProperty({ example: '31.71.09.1001', description: 'Kemendagri code of the kelurahan where the business is' })
+  @Matches(KELURAHAN_CODE, { message: 'kelurahanCode must be a kelurahan code like 31.71.09.1001' })
+  kelurahanCode: string;
+}
+
+export class MentorDto {
+  @ApiProperty({ example: ['31.71.09.1001'] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @ArrayUnique()
+  @Matches(KELURAHAN_CODE, { each: true, message: 'each of kelurahanCodes must be a kelurahan code like 31.71.09.1001' })
+  kelurahanCodes: string[];
+
+  @ApiProperty({ enum: TOPICS, isArray: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsIn(TOPICS, { each: true })
+  topics: Topic[];
+}
+
+class AccountFields {
+  @ApiProperty({ example: 'sari@example.com' })
+  @normalisedEmail()
+  @IsEmail({}, { message: 'email must be a valid email address' })
+  @MaxLength(254)
+  email: string;
+
+  @ApiProperty({ minLength: 8 })
+  @IsString()
+  @MinLength(8, { message: 'password must have at least 8 characters' })
+  @MaxLength(200)
+  password: string;
+
+  @ApiProperty({ example: 'Sari Wulandari' })
+  @trimmed()
+  @IsString()
+  @Length(2, 120)
+  name: string;
+
+  @ApiPropertyOptional({ example: '+6281234567890', description: 'Indonesian mobile number for WhatsApp' })
+  @IsOptional()
+  @normalisedPhone()
+  @IsPhoneNumber('ID', { message: 'phone must be an Indonesian phone number like 0812-3456-7890' })
+  phone?: string;
+
+  @ApiPropertyOptional({ enum: LOCALES, default: 'id' })
+  @IsOptional()
+  @IsIn(LOCALES)
+  locale?: Locale;
+}
+
+export class RegisterDto extends AccountFields {
+  @ApiProperty({ type: BusinessDto })
+  @ValidateNested()
+  @Type(() => BusinessDto)
+  business: BusinessDto;
+}
+
+export class LoginDto {
+  @ApiProperty()
+  @normalisedEmail()
+  @IsEmail({}, { message: 'email must be a valid email address' })
+  email: string;
+
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  password: string;
+}
+
+export class CreateUserDto extends AccountFields {
+  @ApiProperty({ enum: ROLES, isArray: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsIn(ROLES, { each: true })
+  roles: Role[];
+
+  @ApiPropertyOptional({ example: 'Bank DKI', description: 'Speakers and staff: where they come from' })
+  @IsOptional()
+  @trimmed()
+  @IsString()
+  @Length(2, 120)
+  organization?: string;
+
+  @ApiPropertyOptional({ type: MentorDto, description: 'Required with the mentor role' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => MentorDto)
+  mentor?: MentorDto;
+
+  @ApiPropertyOptional({ type: BusinessDto, description: 'Required with the entrepreneur role' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => BusinessDto)
+  business?: BusinessDto;
+}
+
+export class UserView {
+  @ApiProperty() id: string;
+  @ApiProperty() email: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: ROLES, isArray: true }) roles: Role[];
+  @ApiProperty({ enum: LOCALES }) locale: Locale;
+  @ApiProperty({ example: 'Asia/Jakarta' }) timezone: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) phone: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) organization: string | null;
+  @ApiPropertyOptional({ type: BusinessDto }) business?: BusinessDto;
+  @ApiPropertyOptional({ type: MentorDto }) mentor?: MentorDto;
+}
+
+export class AuthResult {
+  @ApiProperty({ type: UserView }) user: UserView;
+  @ApiProperty() accessToken: string;
+}

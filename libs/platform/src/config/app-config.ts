@@ -1,0 +1,135 @@
+import { z } from 'zod';
+
+const DEV_JWT_SECRET = 'dev-only-secret-do-not-use-in-production-0123456789';
+const DURATION = /^(\d+)(s|m|h|d)$/;
+const UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+
+/** Parses "24h", "10m", "30s", "2d" into milliseconds; undefined when malformed. */
+export function parseDuration(text: string): number | undefined {
+  const match = DURATION.exec(text.trim());
+  if (!match) return undefined;
+  return Number(match[1]) * UNIT_MS[match[2] as keyof typeof UNIT_MS];
+}
+
+const boolean = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const url = (protocols: string[]) =>
+  z.string().refine(
+    (value) => {
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    },
+    { message: `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}` },
+  );
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    TRUST_PROXY: boolean.default(false),
+    DATABASE_URL: url(['mysql:', 'mariadb:']).default('mysql://root@127.0.0.1:3306/pendamping'),
+    REDIS_URL: url(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
+    REDIS_PREFIX: z.string().regex(/^[a-z0-9-]+$/, 'must be lowercase letters, digits and dashes').default('pendamping'),
+    JWT_SECRET: z.string().optional(),
+    JWT_TTL: z.string().refine((v) => parseDuration(v) !== undefined, 'must be a duration like 12h').default('12h'),
+    ADMIN_EMAIL: z.email({ message: 'must be an email address' }).optional(),
+    ADMIN_PASSWORD: z.string().min(8, 'must have at least 8 characters').optional(),
+    LIVEKIT_URL: url(['ws:', 'wss:', 'http:', 'https:']).default('ws://127.0.0.1:7880'),
+    LIVEKIT_API_KEY: z.string().min(1).default('devkey'),
+    LIVEKIT_API_SECRET: z.string().min(1).default('secret'),
+    REMINDER_OFFSETS: z
+      .string()
+      .refine(
+        (v) => v.split(',').every((part) => parseDuration(part) !== undefined),
+        'must be comma-separated durations like 24h,1h,10m',
+      )
+      .default('24h,1h,10m'),
+    SMTP_URL: url(['smtp:', 'smtps:']).optional(),
+    WHATSAPP_API_URL: url(['http:', 'https:']).optional(),
+    WHATSAPP_TOKEN: z.string().min(1).optional(),
+    DEMO_DATA: boolean.optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && (!env.JWT_SECRET || env.JWT_SECRET.length < 32)) {
+      ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required in production and must have at least 32 characters' });
+    }
+    if (env.JWT_SECRET !== undefined && env.JWT_SECRET.length < 32) {
+      ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'must have at least 32 characters' });
+    }
+    if ((env.ADMIN_EMAIL === undefined) !== (env.ADMIN_PASSWORD === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['ADMIN_PASSWORD'], message: 'ADMIN_EMAIL and ADMIN_PASSWORD go together' });
+    }
+  });
+
+/** The validated, typed configuration. Nothing else in the code base reads process.env. */
+export class AppConfig {
+  readonly env!: 'development' | 'production' | 'test';
+  readonly port!: number;
+  readonly logLevel!: string;
+  readonly trustProxy!: boolean;
+  readonly databaseUrl!: string;
+  readonly redisUrl!: string;
+  readonly redisPrefix!: string;
+  readonly jwt!: { secret: string; ttlSeconds: number };
+  readonly admin?: { email: string; password: string };
+  readonly livekit!: { url: string; apiKey: string; apiSecret: string };
+  readonly reminderOffsetsMs!: number[];
+  readonly smtpUrl?: string;
+  readonly whatsapp?: { apiUrl: string; token: string };
+  readonly demoData!: boolean;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined>): AppConfig {
+  // Empty strings mean "not set", as in most .env files.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(present);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = String(issue.path[0] ?? 'configuration');
+    throw new ConfigError(`Invalid configuration: ${name} ${issue.message}`);
+  }
+  const e = parsed.data;
+  return Object.assign(new AppConfig(), {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY,
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    redisPrefix: e.REDIS_PREFIX,
+    jwt: { secret: e.JWT_SECRET ?? DEV_JWT_SECRET, ttlSeconds: parseDuration(e.JWT_TTL)! / 1000 },
+    admin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : undefined,
+    livekit: { url: e.LIVEKIT_URL, apiKey: e.LIVEKIT_API_KEY, apiSecret: e.LIVEKIT_API_SECRET },
+    reminderOffsetsMs: e.REMINDER_OFFSETS.split(',').map((part) => parseDuration(part)!),
+    smtpUrl: e.SMTP_URL,
+    whatsapp: e.WHATSAPP_API_URL && e.WHATSAPP_TOKEN ? { apiUrl: e.WHATSAPP_API_URL, token: e.WHATSAPP_TOKEN } : undefined,
+    demoData: e.DEMO_DATA ?? e.NODE_ENV === 'development',
+  });
+}
+
+/**
+ * Reads `.env` (when present) under the real environment and validates it.
+ * On a bad value it prints one line naming the variable and ends the process.
+ */
+export function loadConfigOrExit(): AppConfig {
+  try {
+    process.loadEnvFile('.env');
+  } catch {
+    // no .env file: the environment alone configures the process
+  }
+  try {
+    return loadConfig(process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+}

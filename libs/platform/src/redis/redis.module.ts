@@ -1,0 +1,48 @@
+import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Redis, RedisOptions } from 'ioredis';
+import { AppConfig } from '../config/app-config';
+
+/** The shared Redis connection (rate limits, caches). BullMQ opens its own from `redisOptions`. */
+export const REDIS = Symbol('REDIS');
+
+/** ioredis options that BullMQ accepts too (its types do not allow a null retry strategy). */
+export type RedisSettings = Omit<RedisOptions, 'retryStrategy'> & { retryStrategy: (attempt: number) => number | null };
+
+export function redisOptions(config: AppConfig, extra: Partial<RedisSettings> = {}): RedisSettings {
+  const url = new URL(config.redisUrl);
+  return {
+    host: url.hostname,
+    port: Number(url.port || 6379),
+    username: url.username || undefined,
+    password: url.password ? decodeURIComponent(url.password) : undefined,
+    db: url.pathname.length > 1 ? Number(url.pathname.slice(1)) : 0,
+    tls: url.protocol === 'rediss:' ? {} : undefined,
+    // Keep reconnecting for as long as the process lives; callers see fast failures meanwhile.
+    retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
+    ...extra,
+  };
+}
+
+@Injectable()
+class RedisCloser implements OnApplicationShutdown {
+  constructor(@Inject(REDIS) private readonly redis: Redis) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.redis.quit().catch(() => this.redis.disconnect());
+  }
+}
+
+@Global()
+@Module({
+  providers: [
+    {
+      provide: REDIS,
+      inject: [AppConfig],
+      // Requests fail at once while Redis is away instead of queueing behind a dead connection.
+      useFactory: (config: AppConfig) => new Redis(redisOptions(config, { maxRetriesPerRequest: 1, enableOfflineQueue: false })),
+    },
+    RedisCloser,
+  ],
+  exports: [REDIS],
+})
+export class RedisModule {}
