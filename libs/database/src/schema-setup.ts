@@ -1,20 +1,14 @@
 import { createConnection } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from './data-source-options';
+import { connectionOptions, serverConnectionOptions } from './connection';
 
 const DATABASE_NAME = /^[A-Za-z0-9_]{1,64}$/;
 
 /** Creates the database named in the URL when it does not exist yet (utf8mb4). */
 export async function ensureDatabase(databaseUrl: string): Promise<void> {
-  const url = new URL(databaseUrl);
-  const name = decodeURIComponent(url.pathname.slice(1));
+  const name = decodeURIComponent(new URL(databaseUrl).pathname.slice(1));
   if (!DATABASE_NAME.test(name)) throw new Error(`DATABASE_URL must name a database of letters, digits and _ (got "${name}")`);
-  const connection = await createConnection({
-    host: url.hostname,
-    port: Number(url.port || 3306),
-    user: decodeURIComponent(url.username || 'root'),
-    password: decodeURIComponent(url.password),
-  });
+  const connection = await createConnection(serverConnectionOptions(databaseUrl, false));
   try {
     await connection.query(`CREATE DATABASE IF NOT EXISTS \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   } finally {
@@ -24,7 +18,7 @@ export async function ensureDatabase(databaseUrl: string): Promise<void> {
 
 /** Runs pending migrations; returns the names of those it ran. */
 export async function runMigrations(databaseUrl: string): Promise<string[]> {
-  const dataSource = new DataSource(await dataSourceOptions(databaseUrl));
+  const dataSource = new DataSource(await connectionOptions(databaseUrl));
   await dataSource.initialize();
   try {
     const ran = await dataSource.runMigrations({ transaction: 'each' });

@@ -5,6 +5,7 @@ import {
   ArrayMinSize,
   ArrayUnique,
   IsArray,
+  IsDefined,
   IsEmail,
   IsIn,
   IsOptional,
@@ -16,19 +17,22 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { ROLES, type Role } from '@pendamping/platform';
 import { BUSINESS_TYPES, LOCALES, TOPICS, type BusinessType, type Locale, type Topic } from '../people.constants';
 
 const KELURAHAN_CODE = /^\d{2}\.\d{2}\.\d{2}\.\d{4}$/;
 const trimmed = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
 const normalisedEmail = () => Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value));
-/** Stores what people type ("0812-3456-7890") as E.164 ("+6281234567890"), the shape WhatsApp wants. */
-const normalisedPhone = () =>
-  Transform(({ value }) => {
-    if (typeof value !== 'string') return value;
-    return parsePhoneNumberFromString(value, 'ID')?.number ?? value;
-  });
+/** What people type ("0812-3456-7890") as E.164 ("+6281234567890"), the shape WhatsApp wants. */
+/** (@IsPhoneNumber has checked it is an Indonesian number; this only rewrites the national form.) */
+export function toE164(phone: string): string {
+  const digits = phone.replace(/[^\d+]/g, '');
+  if (digits.startsWith('+')) return digits;
+  if (digits.startsWith('62')) return `+${digits}`;
+  if (digits.startsWith('0')) return `+62${digits.slice(1)}`;
+  return phone;
+}
+const normalisedPhone = () => Transform(({ value }) => (typeof value === 'string' ? toE164(value) : value));
 
 export class BusinessDto {
   @ApiProperty({ example: 'Konveksi Bu Sari' })
@@ -96,6 +100,7 @@ class AccountFields {
 
 export class RegisterDto extends AccountFields {
   @ApiProperty({ type: BusinessDto })
+  @IsDefined({ message: 'business is required: the name, type and kelurahanCode of your business' })
   @ValidateNested()
   @Type(() => BusinessDto)
   business: BusinessDto;

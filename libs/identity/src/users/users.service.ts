@@ -8,7 +8,7 @@ import { EntrepreneurProfile } from '../entities/entrepreneur-profile.entity';
 import { MentorKelurahan } from '../entities/mentor-kelurahan.entity';
 import { MentorProfile } from '../entities/mentor-profile.entity';
 import { User } from '../entities/user.entity';
-import type { BusinessDto, CreateUserDto, MentorDto, UserView } from './user.dto';
+import { toE164, type BusinessDto, type CreateUserDto, type MentorDto, type UserView } from './user.dto';
 
 export type NewUser = Omit<CreateUserDto, 'business' | 'mentor'> & { business?: BusinessDto; mentor?: MentorDto };
 
@@ -34,7 +34,7 @@ export class UsersService {
             email: input.email,
             passwordHash,
             name: input.name,
-            phone: input.phone ?? null,
+            phone: input.phone ? toE164(input.phone) : null,
             organization: input.organization ?? null,
             roles: input.roles,
             locale: input.locale ?? 'id',

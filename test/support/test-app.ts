@@ -1,0 +1,93 @@
+import { randomUUID } from 'node:crypto';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { UsersService, type CreateUserDto } from '@pendamping/identity';
+import { createHttpApp, loadConfig, type Role } from '@pendamping/platform';
+import { ApiModule } from '../../apps/api/src/api.module';
+import { TEST_KELURAHAN, testEnv } from './test-env';
+
+export interface Response<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+export interface Session {
+  id: string;
+  email: string;
+  token: string;
+}
+
+/** The real api (same bootstrap as production) on a random port, and a small HTTP client for it. */
+export class TestApp {
+  private constructor(
+    readonly app: NestFastifyApplication,
+    readonly baseUrl: string,
+  ) {}
+
+  static async start(env: Record<string, string> = {}): Promise<TestApp> {
+    const config = loadConfig({ ...testEnv(), ...env });
+    const app = await createHttpApp(config, ApiModule.forRoot(config));
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.getHttpServer().address() as { port: number };
+    return new TestApp(app, `http://127.0.0.1:${address.port}`);
+  }
+
+  close(): Promise<void> {
+    return this.app.close();
+  }
+
+  async request<T = any>(method: string, path: string, options: { body?: unknown; token?: string; headers?: Record<string, string> } = {}): Promise<Response<T>> {
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.body !== undefined) headers['content-type'] = 'application/json';
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    const res = await fetch(`${this.baseUrl}${path}`, {
+      method,
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
+    const text = await res.text();
+    const body = res.headers.get('content-type')?.includes('json') && text ? JSON.parse(text) : text;
+    return { status: res.status, body: body as T, headers: res.headers };
+  }
+
+  get = <T = any>(path: string, token?: string) => this.request<T>('GET', path, { token });
+  post = <T = any>(path: string, body?: unknown, token?: string) => this.request<T>('POST', path, { body, token });
+
+  /** A registration body that passes validation; override any field. */
+  registration(overrides: Record<string, unknown> = {}) {
+    return {
+      email: uniqueEmail('usaha'),
+      password: 'rahasia-123',
+      name: 'Siti Aminah',
+      phone: '0812-3456-7890',
+      business: { name: 'Konveksi Siti', type: 'konveksi', kelurahanCode: TEST_KELURAHAN[0] },
+      ...overrides,
+    };
+  }
+
+  async newEntrepreneur(overrides: Record<string, unknown> = {}): Promise<Session> {
+    const body = this.registration(overrides);
+    const res = await this.post('/api/auth/register', body);
+    if (res.status !== 201) throw new Error(`register failed: ${res.status} ${JSON.stringify(res.body)}`);
+    return { id: res.body.user.id, email: body.email, token: res.body.accessToken };
+  }
+
+  /** Creates an account directly (as an admin would) and signs it in over HTTP. */
+  async newUser(roles: Role[], extra: Partial<CreateUserDto> = {}): Promise<Session> {
+    const email = uniqueEmail(roles.join('-'));
+    const password = 'rahasia-123';
+    await this.app.get(UsersService).create({
+      email,
+      password,
+      name: `Pengguna ${roles.join(' ')}`,
+      roles,
+      ...(roles.includes('mentor') && { mentor: { kelurahanCodes: [TEST_KELURAHAN[0]], topics: ['permodalan'] } }),
+      ...extra,
+    });
+    const res = await this.post('/api/auth/login', { email, password });
+    if (res.status !== 200) throw new Error(`login failed: ${res.status} ${JSON.stringify(res.body)}`);
+    return { id: res.body.user.id, email, token: res.body.accessToken };
+  }
+}
+
+export const uniqueEmail = (who: string) => `${who}.${randomUUID().slice(0, 12)}@uji.pendamping.id`;

@@ -1,0 +1,24 @@
+// The environment every test app starts from. Global setup fills in the per-run database and prefix.
+export const TEST_ENV_KEYS = { databaseUrl: 'PENDAMPING_TEST_DATABASE_URL', redisPrefix: 'PENDAMPING_TEST_REDIS_PREFIX' } as const;
+
+export const MYSQL_URL = process.env.TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306';
+export const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+/** Kelurahan every test may use (Kecamatan Tebet). */
+export const TEST_KELURAHAN = ['31.71.09.1001', '31.71.09.1002', '31.71.09.1003'];
+
+export function testEnv(): Record<string, string> {
+  const databaseUrl = process.env[TEST_ENV_KEYS.databaseUrl];
+  const redisPrefix = process.env[TEST_ENV_KEYS.redisPrefix];
+  if (!databaseUrl || !redisPrefix) throw new Error('Run the tests with `npm test`: global setup prepares the test database');
+  return {
+    NODE_ENV: 'test',
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: databaseUrl,
+    REDIS_URL,
+    REDIS_PREFIX: redisPrefix,
+    JWT_SECRET: 'test-secret-that-is-long-enough-0123456789',
+    DEMO_DATA: 'false',
+  };
+}
