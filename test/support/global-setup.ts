@@ -12,7 +12,7 @@ export default async function globalSetup(): Promise<void> {
   try {
     await preflight(loadConfig({ DATABASE_URL: databaseUrl, REDIS_URL }));
   } catch (error) {
-    if (error instanceof PreflightError) throw new Error(`The tests need MySQL and Redis.\n${error.message}`);
+    if (error instanceof PreflightError) throw new Error(`The tests need MySQL and Redis.\n${error.message}`, { cause: error });
     throw error;
   }
   await ensureDatabase(databaseUrl);

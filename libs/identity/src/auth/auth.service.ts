@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { DomainError, type Caller } from '@pendamping/platform';
 import type { AuthResult, RegisterDto } from '../users/user.dto';
-import { toView, UsersService } from '../users/users.service';
+import { UsersService } from '../users/users.service';
 import { LoginThrottle } from './login-throttle.service';
 import { PasswordService } from './password.service';
 

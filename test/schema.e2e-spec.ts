@@ -1,0 +1,64 @@
+import { randomUUID } from 'node:crypto';
+import { createConnection } from 'mysql2/promise';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions, ensureDatabase, runMigrations } from '@pendamping/database';
+import { MYSQL_URL, testEnv } from './support/test-env';
+
+async function pendingSchemaChanges(databaseUrl: string): Promise<string[]> {
+  const dataSource = new DataSource(await dataSourceOptions(databaseUrl));
+  await dataSource.initialize();
+  try {
+    const sql = await dataSource.driver.createSchemaBuilder().log();
+    return sql.upQueries.map((q) => q.query);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+describe('database schema', () => {
+  it('has migrations that match the entities exactly (no drift)', async () => {
+    // Fails when an entity changed without `npm run migration:generate -- <Name>`.
+    expect(await pendingSchemaChanges(testEnv().DATABASE_URL)).toEqual([]);
+  });
+
+  it('migrates a fresh database, reverts every migration and migrates again', async () => {
+    const name = `pendamping_scratch_${randomUUID().slice(0, 8)}`;
+    const url = `${MYSQL_URL}/${name}`;
+    await ensureDatabase(url);
+    try {
+      const ran = await runMigrations(url);
+      expect(ran.length).toBeGreaterThan(0);
+      const dataSource = new DataSource(await dataSourceOptions(url));
+      await dataSource.initialize();
+      for (let i = 0; i < ran.length; i++) await dataSource.undoLastMigration();
+      const [tables] = await dataSource.query(
+        `SELECT COUNT(*) AS n FROM information_schema.tables WHERE table_schema = ? AND table_name <> 'migrations'`,
+        [name],
+      );
+      expect(Number(tables.n)).toBe(0);
+      await dataSource.destroy();
+      expect(await runMigrations(url)).toEqual(ran);
+      expect(await pendingSchemaChanges(url)).toEqual([]);
+    } finally {
+      const connection = await createConnection(MYSQL_URL);
+      await connection.query(`DROP DATABASE \`${name}\``);
+      await connection.end();
+    }
+  });
+
+  it('stores timestamps in UTC whatever the server zone', async () => {
+    const connection = await createConnection(MYSQL_URL);
+    const [[{ zone }]] = (await connection.query('SELECT @@GLOBAL.time_zone AS zone')) as unknown as [[{ zone: string }]];
+    await connection.query("SET GLOBAL time_zone = '+07:00'");
+    try {
+      const dataSource = new DataSource(await dataSourceOptions(testEnv().DATABASE_URL));
+      await dataSource.initialize();
+      const [row] = await dataSource.query('SELECT TIMESTAMPDIFF(SECOND, UTC_TIMESTAMP(), NOW()) AS drift');
+      expect(Number(row.drift)).toBe(0);
+      await dataSource.destroy();
+    } finally {
+      await connection.query('SET GLOBAL time_zone = ?', [zone]);
+      await connection.end();
+    }
+  });
+});
