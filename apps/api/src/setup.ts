@@ -28,9 +28,10 @@ export async function setup(config: AppConfig): Promise<void> {
   class SetupModule {}
   const app = await NestFactory.createApplicationContext(SetupModule, { logger: ['error', 'warn'] });
   try {
-    const logins = config.demoData ? await app.get(DemoSeedService).seedIfEmpty() : null;
     const admin = await app.get(UsersService).ensureFirstAdmin(config.admin);
+    const logins = config.demoData ? await app.get(DemoSeedService).seedIfEmpty() : null;
     if (logins) printLogins(config, logins, admin === 'created');
+    else if (admin === 'not-configured') say('No admin account exists yet: set ADMIN_EMAIL and ADMIN_PASSWORD, then start again');
   } finally {
     await app.close();
   }

@@ -29,6 +29,8 @@ export const DEMO_MENTORS: { email: string; name: string; phone: string; kelurah
   },
 ];
 
+export const DEMO_ADMIN = { email: 'admin@demo.pendamping.id', name: 'Admin Dinas PPAPP', organization: 'Dinas PPAPP DKI Jakarta' };
+
 export const DEMO_SPEAKER = {
   email: 'dewi.narasumber@demo.pendamping.id',
   name: 'Dewi Anggraini',

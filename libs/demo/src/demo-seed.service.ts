@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { User, UsersService } from '@pendamping/identity';
 import { RegionsService } from '@pendamping/regions';
-import { DEMO_ENTREPRENEURS, DEMO_KECAMATAN, DEMO_KELURAHAN, DEMO_MENTORS, DEMO_PASSWORD, DEMO_SPEAKER } from './demo-data';
+import { DEMO_ADMIN, DEMO_ENTREPRENEURS, DEMO_KECAMATAN, DEMO_KELURAHAN, DEMO_MENTORS, DEMO_PASSWORD, DEMO_SPEAKER } from './demo-data';
 
 export interface DemoLogin {
   role: string;
@@ -22,15 +22,24 @@ export class DemoSeedService {
     private readonly regions: RegionsService,
   ) {}
 
-  /** Seeds when no account exists; returns the logins it created, or null when the database was not empty. */
+  /**
+   * Seeds when no account but admins exists; returns the logins it created, or null when the database
+   * was not empty. Adds a demo admin when no admin was configured.
+   */
   async seedIfEmpty(): Promise<DemoLogin[] | null> {
-    if ((await this.dataSource.getRepository(User).count()) > 0) return null;
+    const users = this.dataSource.getRepository(User).createQueryBuilder('u');
+    if ((await users.clone().where("FIND_IN_SET('admin', u.roles) = 0").getCount()) > 0) return null;
+    const hasAdmin = (await users.clone().getCount()) > 0;
     const page = await this.regions.list({ parent: DEMO_KECAMATAN, level: 'kelurahan', limit: 100 });
     const existing = new Set(page.items.map((r) => r.code));
     for (const k of DEMO_KELURAHAN.filter((k) => !existing.has(k.code))) {
       await this.regions.create({ code: k.code, name: k.name, level: 'kelurahan', parentCode: DEMO_KECAMATAN });
     }
     const logins: DemoLogin[] = [];
+    if (!hasAdmin) {
+      await this.users.create({ ...DEMO_ADMIN, password: DEMO_PASSWORD, roles: ['admin'] });
+      logins.push({ role: 'admin (Dinas PPAPP)', email: DEMO_ADMIN.email, name: DEMO_ADMIN.name });
+    }
     for (const m of DEMO_MENTORS) {
       await this.users.create({
         email: m.email,

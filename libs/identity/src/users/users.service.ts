@@ -73,10 +73,7 @@ export class UsersService {
   async ensureFirstAdmin(admin: { email: string; password: string } | undefined): Promise<'created' | 'exists' | 'not-configured'> {
     const existing = await this.dataSource.getRepository(User).createQueryBuilder('u').where("FIND_IN_SET('admin', u.roles) > 0").getCount();
     if (existing > 0) return 'exists';
-    if (!admin) {
-      this.logger.warn('No admin account exists; set ADMIN_EMAIL and ADMIN_PASSWORD to create the first one');
-      return 'not-configured';
-    }
+    if (!admin) return 'not-configured';
     try {
       await this.create({ email: admin.email.toLowerCase(), password: admin.password, name: 'Admin Dinas', roles: ['admin'] });
     } catch (error) {

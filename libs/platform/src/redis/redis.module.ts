@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { Redis, RedisOptions } from 'ioredis';
 import { AppConfig } from '../config/app-config';
@@ -28,7 +29,11 @@ class RedisCloser implements OnApplicationShutdown {
   constructor(@Inject(REDIS) private readonly redis: Redis) {}
 
   async onApplicationShutdown(): Promise<void> {
+    if (this.redis.status === 'end') return;
+    // QUIT resolves on the server's reply; the connection is gone only at 'end'.
+    const ended = once(this.redis, 'end');
     await this.redis.quit().catch(() => this.redis.disconnect());
+    await ended;
   }
 }
 
