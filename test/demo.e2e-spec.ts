@@ -1,26 +1,21 @@
-import { randomUUID } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { createConnection } from 'mysql2/promise';
-import { DatabaseModule, ensureDatabase, runMigrations } from '@pendamping/database';
+import { DatabaseModule } from '@pendamping/database';
 import { DEMO_PASSWORD, DemoModule, DemoSeedService } from '@pendamping/demo';
 import { AuthService } from '@pendamping/identity';
-import { ConfigModule, loadConfig, RedisModule } from '@pendamping/platform';
-import { MYSQL_URL, testEnv } from './support/test-env';
+import { ConfigModule, loadConfig, RedisModule, type AppConfig } from '@pendamping/platform';
+import { scratchDatabase } from './support/scratch-database';
+import { testEnv } from './support/test-env';
 
 describe('demo data (on its own empty database)', () => {
-  const name = `pendamping_demo_${randomUUID().slice(0, 8)}`;
-  const config = loadConfig({ ...testEnv(), DATABASE_URL: `${MYSQL_URL}/${name}` });
+  let database: Awaited<ReturnType<typeof scratchDatabase>>;
+  let config: AppConfig;
 
   beforeAll(async () => {
-    await ensureDatabase(config.databaseUrl);
-    await runMigrations(config.databaseUrl);
+    database = await scratchDatabase('demo', { migrate: true });
+    config = loadConfig({ ...testEnv(), DATABASE_URL: database.url });
   });
-  afterAll(async () => {
-    const connection = await createConnection(MYSQL_URL);
-    await connection.query(`DROP DATABASE \`${name}\``);
-    await connection.end();
-  });
+  afterAll(() => database.drop());
 
   it('seeds an empty database once, and every printed login works with the demo password', async () => {
     @Module({ imports: [ConfigModule.forRoot(config), DatabaseModule, RedisModule, DemoModule] })

@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { createConnection } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions, ensureDatabase, runMigrations } from '@pendamping/database';
+import { dataSourceOptions, runMigrations } from '@pendamping/database';
+import { scratchDatabase } from './support/scratch-database';
 import { MYSQL_URL, testEnv } from './support/test-env';
 
 async function pendingSchemaChanges(databaseUrl: string): Promise<string[]> {
@@ -22,9 +22,7 @@ describe('database schema', () => {
   });
 
   it('migrates a fresh database, reverts every migration and migrates again', async () => {
-    const name = `pendamping_scratch_${randomUUID().slice(0, 8)}`;
-    const url = `${MYSQL_URL}/${name}`;
-    await ensureDatabase(url);
+    const { name, url, drop } = await scratchDatabase('schema', { migrate: false });
     try {
       const ran = await runMigrations(url);
       expect(ran.length).toBeGreaterThan(0);
@@ -40,9 +38,7 @@ describe('database schema', () => {
       expect(await runMigrations(url)).toEqual(ran);
       expect(await pendingSchemaChanges(url)).toEqual([]);
     } finally {
-      const connection = await createConnection(MYSQL_URL);
-      await connection.query(`DROP DATABASE \`${name}\``);
-      await connection.end();
+      await drop();
     }
   });
 

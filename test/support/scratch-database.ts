@@ -1,0 +1,22 @@
+import { randomUUID } from 'node:crypto';
+import { createConnection } from 'mysql2/promise';
+import { ensureDatabase, runMigrations } from '@pendamping/database';
+import { MYSQL_URL } from './test-env';
+
+/** A database of its own for a test that needs one empty (or un-migrated); drop() removes it. */
+export async function scratchDatabase(purpose: string, options: { migrate: boolean }) {
+  const name = `pendamping_${purpose}_${randomUUID().slice(0, 8)}`;
+  const url = `${MYSQL_URL}/${name}`;
+  await ensureDatabase(url);
+  const migrations = options.migrate ? await runMigrations(url) : [];
+  return {
+    name,
+    url,
+    migrations,
+    async drop() {
+      const connection = await createConnection(MYSQL_URL);
+      await connection.query(`DROP DATABASE IF EXISTS \`${name}\``);
+      await connection.end();
+    },
+  };
+}
