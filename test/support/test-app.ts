@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { UsersService, type CreateUserDto } from '@pendamping/identity';
+import { DataSource } from 'typeorm';
+import { User, UsersService, type CreateUserDto } from '@pendamping/identity';
 import { createHttpApp, loadConfig, type Role } from '@pendamping/platform';
 import { ApiModule } from '../../apps/api/src/api.module';
 import { TEST_KELURAHAN, testEnv } from './test-env';
@@ -48,6 +49,11 @@ export class TestApp {
     const text = await res.text();
     const body = res.headers.get('content-type')?.includes('json') && text ? JSON.parse(text) : text;
     return { status: res.status, body: body as T, headers: res.headers };
+  }
+
+  /** Accounts with this email, read from the database: proves that a refused request wrote nothing. */
+  async countUsers(email: string): Promise<number> {
+    return this.app.get(DataSource).getRepository(User).countBy({ email: email.trim().toLowerCase() });
   }
 
   get = <T = any>(path: string, token?: string) => this.request<T>('GET', path, { token });

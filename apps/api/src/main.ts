@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { hasPendingMigrations } from '@pendamping/database';
 import { createHttpApp, loadConfigOrExit } from '@pendamping/platform';
@@ -14,6 +15,9 @@ async function main(): Promise<void> {
     process.stderr.write('The database schema is behind this version: run `npm run setup` (or `node dist/apps/api/main.js setup`) first\n');
     await app.close();
     process.exit(1);
+  }
+  if (config.jwt.developmentSecret) {
+    app.get(Logger).warn('JWT_SECRET is not set: tokens are signed with a public development secret; never expose this instance');
   }
   await app.listen({ port: config.port, host: '0.0.0.0' });
 }

@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
@@ -20,7 +21,8 @@ import { UsersService } from './users/users.service';
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
-        secret: config.jwt.secret,
+        // A KeyObject: given a string, jsonwebtoken re-parses the secret on every verify.
+        secret: createSecretKey(Buffer.from(config.jwt.secret)),
         signOptions: { expiresIn: config.jwt.ttlSeconds, algorithm: 'HS256' },
         verifyOptions: { algorithms: ['HS256'] },
       }),

@@ -22,14 +22,11 @@ export class AuthService {
   }
 
   async login(email: string, password: string, ip: string): Promise<AuthResult> {
-    await this.throttle.assertAllowed(email, ip);
+    await this.throttle.consume(email, ip);
     const user = await this.users.findForLogin(email);
     const passwordMatches = await this.passwords.verify(user?.passwordHash, password);
-    if (!user || !passwordMatches) {
-      await this.throttle.recordFailure(email, ip);
-      throw new DomainError('unauthorized', 'INVALID_CREDENTIALS', 'Email or password is wrong');
-    }
-    await this.throttle.recordSuccess(email);
+    if (!user || !passwordMatches) throw new DomainError('unauthorized', 'INVALID_CREDENTIALS', 'Email or password is wrong');
+    await this.throttle.succeeded(email, ip);
     const view = await this.users.view(user.id);
     return { user: view, accessToken: await this.issue({ id: user.id, roles: user.roles }) };
   }

@@ -16,26 +16,27 @@ export class LoginThrottle {
   constructor(@Inject(REDIS) redis: Redis, config: AppConfig) {
     const common = { storeClient: redis, useRedisPackage: false, inMemoryBlockOnConsumed: 0 };
     this.perEmail = new RateLimiterRedis({ ...common, keyPrefix: `${config.redisPrefix}:login-fail:email`, points: 5, duration: 15 * 60, blockDuration: 15 * 60 });
-    this.perIp = new RateLimiterRedis({ ...common, keyPrefix: `${config.redisPrefix}:login-fail:ip`, points: 50, duration: 60 * 60, blockDuration: 15 * 60 });
+    this.perIp = new RateLimiterRedis({ ...common, keyPrefix: `${config.redisPrefix}:login-fail:ip`, points: 100, duration: 60 * 60, blockDuration: 15 * 60 });
   }
 
-  /** Throws RATE_LIMITED while either counter is exhausted. */
-  async assertAllowed(email: string, ip: string): Promise<void> {
-    const [byEmail, byIp] = await Promise.all([this.perEmail.get(key(email)), this.perIp.get(ip)]);
-    const blocked = [byEmail, byIp].filter((r): r is RateLimiterRes => r !== null && r.remainingPoints <= 0);
+  /**
+   * Counts this attempt before the password is checked, so parallel guesses cannot slip past the limit;
+   * throws RATE_LIMITED once either counter is exhausted.
+   */
+  async consume(email: string, ip: string): Promise<void> {
+    const results = await Promise.allSettled([this.perEmail.consume(key(email)), this.perIp.consume(ip)]);
+    const blocked = results.flatMap((r) => (r.status === 'rejected' ? [r.reason] : []));
+    const errors = blocked.filter((reason) => !(reason instanceof RateLimiterRes));
+    if (errors.length > 0) throw errors[0];
     if (blocked.length > 0) {
-      const retryAfterSeconds = Math.max(...blocked.map((r) => r.msBeforeNext)) / 1000;
+      const retryAfterSeconds = Math.max(...blocked.map((r: RateLimiterRes) => r.msBeforeNext)) / 1000;
       throw new DomainError('rate_limited', 'RATE_LIMITED', 'Too many failed sign-in attempts; try again later', { retryAfterSeconds });
     }
   }
 
-  async recordFailure(email: string, ip: string): Promise<void> {
-    // consume() rejects once the limit is passed; the block it sets is what assertAllowed reads.
-    await Promise.allSettled([this.perEmail.consume(key(email)), this.perIp.consume(ip)]);
-  }
-
-  async recordSuccess(email: string): Promise<void> {
-    await this.perEmail.delete(key(email));
+  /** A successful sign-in: it was never a failure, so it gives back its attempt and clears the email's count. */
+  async succeeded(email: string, ip: string): Promise<void> {
+    await Promise.all([this.perEmail.delete(key(email)), this.perIp.reward(ip, 1)]);
   }
 }
 

@@ -8,6 +8,7 @@ import {
   IsDefined,
   IsEmail,
   IsIn,
+  IsObject,
   IsOptional,
   IsPhoneNumber,
   IsString,
@@ -101,6 +102,7 @@ class AccountFields {
 export class RegisterDto extends AccountFields {
   @ApiProperty({ type: BusinessDto })
   @IsDefined({ message: 'business is required: the name, type and kelurahanCode of your business' })
+  @IsObject()
   @ValidateNested()
   @Type(() => BusinessDto)
   business: BusinessDto;
@@ -136,12 +138,14 @@ export class CreateUserDto extends AccountFields {
 
   @ApiPropertyOptional({ type: MentorDto, description: 'Required with the mentor role' })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => MentorDto)
   mentor?: MentorDto;
 
   @ApiPropertyOptional({ type: BusinessDto, description: 'Required with the entrepreneur role' })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => BusinessDto)
   business?: BusinessDto;

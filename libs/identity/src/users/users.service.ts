@@ -31,7 +31,7 @@ export class UsersService {
         const user = await em.save(
           em.create(User, {
             id: newId(),
-            email: input.email,
+            email: input.email.trim().toLowerCase(),
             passwordHash,
             name: input.name,
             phone: input.phone ? toE164(input.phone) : null,

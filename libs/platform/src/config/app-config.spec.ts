@@ -23,6 +23,7 @@ describe('loadConfig', () => {
     [{ REMINDER_OFFSETS: '24h,soon' }, 'Invalid configuration: REMINDER_OFFSETS must be comma-separated durations like 24h,1h,10m'],
     [{ ADMIN_EMAIL: 'admin@example.com' }, 'Invalid configuration: ADMIN_PASSWORD ADMIN_EMAIL and ADMIN_PASSWORD go together'],
     [{ DEMO_DATA: 'maybe' }, 'Invalid configuration: DEMO_DATA must be true or false'],
+    [{ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), DEMO_DATA: 'true' }, 'Invalid configuration: DEMO_DATA must not be true in production'],
   ])('stops on %j with one line naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

@@ -62,6 +62,9 @@ const schema = z
     if (env.JWT_SECRET !== undefined && env.JWT_SECRET.length < 32) {
       ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'must have at least 32 characters' });
     }
+    if (env.NODE_ENV === 'production' && env.DEMO_DATA === true) {
+      ctx.addIssue({ code: 'custom', path: ['DEMO_DATA'], message: 'must not be true in production: demo accounts have a published password' });
+    }
     if ((env.ADMIN_EMAIL === undefined) !== (env.ADMIN_PASSWORD === undefined)) {
       ctx.addIssue({ code: 'custom', path: ['ADMIN_PASSWORD'], message: 'ADMIN_EMAIL and ADMIN_PASSWORD go together' });
     }
@@ -76,7 +79,7 @@ export class AppConfig {
   readonly databaseUrl!: string;
   readonly redisUrl!: string;
   readonly redisPrefix!: string;
-  readonly jwt!: { secret: string; ttlSeconds: number };
+  readonly jwt!: { secret: string; ttlSeconds: number; developmentSecret: boolean };
   readonly admin?: { email: string; password: string };
   readonly livekit!: { url: string; apiKey: string; apiSecret: string };
   readonly reminderOffsetsMs!: number[];
@@ -105,7 +108,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
     redisPrefix: e.REDIS_PREFIX,
-    jwt: { secret: e.JWT_SECRET ?? DEV_JWT_SECRET, ttlSeconds: parseDuration(e.JWT_TTL)! / 1000 },
+    jwt: { secret: e.JWT_SECRET ?? DEV_JWT_SECRET, ttlSeconds: parseDuration(e.JWT_TTL)! / 1000, developmentSecret: !e.JWT_SECRET },
     admin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : undefined,
     livekit: { url: e.LIVEKIT_URL, apiKey: e.LIVEKIT_API_KEY, apiSecret: e.LIVEKIT_API_SECRET },
     reminderOffsetsMs: e.REMINDER_OFFSETS.split(',').map((part) => parseDuration(part)!),
