@@ -3,6 +3,11 @@
 // then run the api and the worker together until Ctrl-C / SIGTERM, which both drain before exiting.
 import { spawn, spawnSync } from 'node:child_process';
 
+try {
+  process.loadEnvFile('.env'); // as the apps do, so PORT below matches theirs
+} catch {
+  // no .env
+}
 const node = process.execPath;
 const setup = spawnSync(node, ['dist/apps/api/main.js', 'setup'], { stdio: 'inherit' });
 if (setup.status !== 0) process.exit(setup.status ?? 1);
