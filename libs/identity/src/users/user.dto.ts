@@ -19,9 +19,10 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { ROLES, type Role } from '@pendamping/platform';
+import { REGION_CODE_PATTERN } from '@pendamping/regions';
 import { BUSINESS_TYPES, LOCALES, TOPICS, type BusinessType, type Locale, type Topic } from '../people.constants';
 
-const KELURAHAN_CODE = /^\d{2}\.\d{2}\.\d{2}\.\d{4}$/;
+const KELURAHAN_CODE = REGION_CODE_PATTERN.kelurahan;
 const trimmed = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
 const normalisedEmail = () => Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value));
 /** What people type ("0812-3456-7890") as E.164 ("+6281234567890"), the shape WhatsApp wants. */
@@ -33,7 +34,6 @@ export function toE164(phone: string): string {
   if (digits.startsWith('0')) return `+62${digits.slice(1)}`;
   return phone;
 }
-const normalisedPhone = () => Transform(({ value }) => (typeof value === 'string' ? toE164(value) : value));
 
 export class BusinessDto {
   @ApiProperty({ example: 'Konveksi Bu Sari' })
@@ -89,7 +89,6 @@ class AccountFields {
 
   @ApiPropertyOptional({ example: '+6281234567890', description: 'Indonesian mobile number for WhatsApp' })
   @IsOptional()
-  @normalisedPhone()
   @IsPhoneNumber('ID', { message: 'phone must be an Indonesian phone number like 0812-3456-7890' })
   phone?: string;
 
