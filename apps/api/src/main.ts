@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
-import { hasPendingMigrations } from '@pendamping/database';
 import { createHttpApp, loadConfigOrExit } from '@pendamping/platform';
 import { ApiModule } from './api.module';
 import { setup } from './setup';
@@ -11,7 +10,7 @@ async function main(): Promise<void> {
   if (process.argv[2] === 'setup') return setup(config);
 
   const app = await createHttpApp(config, ApiModule.forRoot(config));
-  if (await hasPendingMigrations(app.get(DataSource))) {
+  if (await app.get(DataSource).showMigrations()) {
     process.stderr.write('The database schema is behind this version: run `npm run setup` (or `node dist/apps/api/main.js setup`) first\n');
     await app.close();
     process.exit(1);

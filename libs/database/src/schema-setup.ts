@@ -27,8 +27,3 @@ export async function runMigrations(databaseUrl: string): Promise<string[]> {
     await dataSource.destroy();
   }
 }
-
-/** True when migrations exist that this database has not run. */
-export async function hasPendingMigrations(dataSource: DataSource): Promise<boolean> {
-  return dataSource.showMigrations();
-}

@@ -1,7 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { User, UsersService } from '@pendamping/identity';
+import { UsersService } from '@pendamping/identity';
 import { RegionsService } from '@pendamping/regions';
 import { DEMO_ADMIN, DEMO_ENTREPRENEURS, DEMO_KECAMATAN, DEMO_KELURAHAN, DEMO_MENTORS, DEMO_PASSWORD, DEMO_SPEAKER } from './demo-data';
 
@@ -17,7 +15,6 @@ export class DemoSeedService {
   private readonly logger = new Logger(DemoSeedService.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly users: UsersService,
     private readonly regions: RegionsService,
   ) {}
@@ -27,9 +24,9 @@ export class DemoSeedService {
    * was not empty. Adds a demo admin when no admin was configured.
    */
   async seedIfEmpty(): Promise<DemoLogin[] | null> {
-    const users = this.dataSource.getRepository(User).createQueryBuilder('u');
-    if ((await users.clone().where("FIND_IN_SET('admin', u.roles) = 0").getCount()) > 0) return null;
-    const hasAdmin = (await users.clone().getCount()) > 0;
+    const accounts = await this.users.countAccounts();
+    if (accounts.others > 0) return null;
+    const hasAdmin = accounts.admins > 0;
     const page = await this.regions.list({ parent: DEMO_KECAMATAN, level: 'kelurahan', limit: 100 });
     const existing = new Set(page.items.map((r) => r.code));
     for (const k of DEMO_KELURAHAN.filter((k) => !existing.has(k.code))) {

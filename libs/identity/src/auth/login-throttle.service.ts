@@ -5,8 +5,8 @@ import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { AppConfig, DomainError, REDIS } from '@pendamping/platform';
 
 /**
- * Counts failed logins per email and per IP. Only failures count, so a kelurahan office signing in a
- * whole class from one IP is never slowed down; guessing one account's password is.
+ * Limits failed logins per email and per IP. Successful logins give their attempt back, so a kelurahan
+ * office signing in a whole class from one IP is never slowed down; guessing one account's password is.
  */
 @Injectable()
 export class LoginThrottle {

@@ -69,10 +69,17 @@ export class UsersService {
       .getOne();
   }
 
+  /** How many accounts hold the admin role, and how many do not. */
+  async countAccounts(): Promise<{ admins: number; others: number }> {
+    const [row] = await this.dataSource.query(
+      "SELECT COALESCE(SUM(FIND_IN_SET('admin', roles) > 0), 0) AS admins, COALESCE(SUM(FIND_IN_SET('admin', roles) = 0), 0) AS others FROM users",
+    );
+    return { admins: Number(row.admins), others: Number(row.others) };
+  }
+
   /** The first admin comes from ADMIN_EMAIL / ADMIN_PASSWORD when no admin exists yet. */
   async ensureFirstAdmin(admin: { email: string; password: string } | undefined): Promise<'created' | 'exists' | 'not-configured'> {
-    const existing = await this.dataSource.getRepository(User).createQueryBuilder('u').where("FIND_IN_SET('admin', u.roles) > 0").getCount();
-    if (existing > 0) return 'exists';
+    if ((await this.countAccounts()).admins > 0) return 'exists';
     if (!admin) return 'not-configured';
     try {
       await this.create({ email: admin.email.toLowerCase(), password: admin.password, name: 'Admin Dinas', roles: ['admin'] });

@@ -54,11 +54,10 @@ export function toErrorResponse(error: unknown): MappedError {
     if (statusCode >= 500) return internalError(error);
     return { body: { statusCode, code, message } };
   }
-  // Errors from the HTTP framework itself (malformed JSON, body too large, wrong content type).
+  // Errors from fastify itself (malformed JSON, body too large, …) carry a readable message of their own.
   const statusCode = (error as { statusCode?: unknown })?.statusCode;
   if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
-    const code = CODE_BY_STATUS[statusCode] ?? 'BAD_REQUEST';
-    return { body: { statusCode, code, message: readableFrameworkMessage(error as Error) } };
+    return { body: { statusCode, code: CODE_BY_STATUS[statusCode] ?? 'BAD_REQUEST', message: (error as Error).message } };
   }
   return internalError(error);
 }
@@ -68,13 +67,4 @@ function internalError(error: unknown): MappedError {
     body: { statusCode: 500, code: 'INTERNAL_ERROR', message: 'Something went wrong on our side; please try again' },
     internal: error,
   };
-}
-
-function readableFrameworkMessage(error: Error): string {
-  const code = (error as { code?: string }).code;
-  if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return 'Unsupported content type; send application/json';
-  if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') return 'Request body is too large';
-  if (code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return 'Request body must not be empty when content-type is application/json';
-  if (error instanceof SyntaxError || code === 'FST_ERR_CTP_INVALID_JSON_BODY') return 'Request body is not valid JSON';
-  return error.message;
 }
