@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { DatabaseModule } from '@pendamping/database';
 import { IdentityModule } from '@pendamping/identity';
-import { AppConfig, ConfigModule, HealthModule, LoggingModule, RedisModule } from '@pendamping/platform';
+import { AppConfig, ClockModule, ConfigModule, EventsModule, HealthModule, IdempotencyModule, LoggingModule, RedisModule } from '@pendamping/platform';
 import { RegionsModule } from '@pendamping/regions';
 
 @Module({})
@@ -9,7 +9,18 @@ export class ApiModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: ApiModule,
-      imports: [ConfigModule.forRoot(config), LoggingModule, DatabaseModule, RedisModule, HealthModule, RegionsModule, IdentityModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggingModule,
+        DatabaseModule,
+        RedisModule,
+        EventsModule,
+        ClockModule,
+        IdempotencyModule,
+        HealthModule,
+        RegionsModule,
+        IdentityModule,
+      ],
     };
   }
 }

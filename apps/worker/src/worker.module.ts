@@ -1,7 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
 import { DatabaseModule } from '@pendamping/database';
-import { AppConfig, ConfigModule, LoggingModule, RedisModule, redisOptions } from '@pendamping/platform';
+import { AppConfig, ClockModule, ConfigModule, EventsModule, LoggingModule, RedisModule, redisOptions } from '@pendamping/platform';
 
 /** The worker: the same feature modules as the api, BullMQ processors instead of HTTP. */
 @Module({})
@@ -14,6 +14,8 @@ export class WorkerModule {
         LoggingModule,
         DatabaseModule,
         RedisModule,
+        EventsModule,
+        ClockModule,
         BullModule.forRoot({
           // BullMQ blocks on its connection: it needs unlimited retries per request.
           connection: redisOptions(config, { maxRetriesPerRequest: null }),

@@ -15,3 +15,7 @@ export * from './http/auth.decorators';
 export * from './database/timestamp-columns';
 export * from './database/id-columns';
 export * from './database/db-errors';
+export * from './events/domain-events';
+export * from './events/events.module';
+export * from './http/idempotency.interceptor';
+export * from './time/clock';
