@@ -1,8 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { ConsultationsModule } from '@pendamping/consultations';
 import { DatabaseModule } from '@pendamping/database';
 import { IdentityModule } from '@pendamping/identity';
 import { AppConfig, ClockModule, ConfigModule, EventsModule, HealthModule, IdempotencyModule, LoggingModule, RedisModule } from '@pendamping/platform';
 import { RegionsModule } from '@pendamping/regions';
+import { WorkshopsModule } from '@pendamping/workshops';
 
 @Module({})
 export class ApiModule {
@@ -20,6 +22,8 @@ export class ApiModule {
         HealthModule,
         RegionsModule,
         IdentityModule,
+        ConsultationsModule,
+        WorkshopsModule,
       ],
     };
   }

@@ -1,5 +1,7 @@
+import { consultationEntities } from '@pendamping/consultations';
 import { identityEntities } from '@pendamping/identity';
 import { regionEntities } from '@pendamping/regions';
+import { workshopEntities } from '@pendamping/workshops';
 
 /** Every entity of the schema, from each feature lib. The migrations must match exactly these. */
-export const entities = [...regionEntities, ...identityEntities];
+export const entities = [...regionEntities, ...identityEntities, ...consultationEntities, ...workshopEntities];

@@ -1,0 +1,2 @@
+/** Every entity of this lib, for the schema (libs/database) and TypeOrmModule.forFeature. */
+export const consultationEntities = [];

@@ -1,0 +1,2 @@
+export * from './consultations.module';
+export * from './consultation.entities';

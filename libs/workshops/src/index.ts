@@ -1,0 +1,2 @@
+export * from './workshops.module';
+export * from './workshop.entities';
