@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
-import { User, UsersService, type CreateUserDto } from '@pendamping/identity';
-import { createHttpApp, loadConfig, type Role } from '@pendamping/platform';
+import { AuthService, EntrepreneurProfile, User, UsersService, type CreateUserDto } from '@pendamping/identity';
+import { createHttpApp, loadConfig, newId, type Role } from '@pendamping/platform';
 import { ApiModule } from '../../apps/api/src/api.module';
 import { TEST_KELURAHAN, testEnv } from './test-env';
 
@@ -76,6 +76,27 @@ export class TestApp {
     const res = await this.post('/api/auth/register', body);
     if (res.status !== 201) throw new Error(`register failed: ${res.status} ${JSON.stringify(res.body)}`);
     return { id: res.body.user.id, email: body.email, token: res.body.accessToken };
+  }
+
+  /**
+   * Many entrepreneurs at once for concurrency tests, written straight to the database (an argon2 hash
+   * each would take seconds); they hold real tokens but cannot sign in with a password.
+   */
+  async newEntrepreneurs(count: number): Promise<Session[]> {
+    const db = this.app.get(DataSource);
+    const users = Array.from({ length: count }, (_, i) => ({
+      id: newId(),
+      email: uniqueEmail(`massal${i}`),
+      passwordHash: '!',
+      name: `Pelaku Usaha ${i + 1}`,
+      roles: ['entrepreneur' as const],
+    }));
+    await db.getRepository(User).insert(users);
+    await db.getRepository(EntrepreneurProfile).insert(
+      users.map((u) => ({ userId: u.id, businessName: `Usaha ${u.name}`, businessType: 'kelontong' as const, kelurahanCode: TEST_KELURAHAN[0] })),
+    );
+    const auth = this.app.get(AuthService);
+    return Promise.all(users.map(async (u) => ({ id: u.id, email: u.email, token: await auth.issue({ id: u.id, roles: u.roles }) })));
   }
 
   /** Creates an account directly (as an admin would) and signs it in over HTTP. */

@@ -1,8 +1,21 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AvailabilityService } from './availability/availability.service';
+import { BookingService } from './booking/booking.service';
+import { ConsultationAccess } from './booking/consultation-access.service';
+import { ConsultationQueryService } from './booking/consultation-query.service';
+import { ConsultationsController } from './booking/consultations.controller';
 import { consultationEntities } from './consultation.entities';
+import { MentorDirectoryService } from './mentors/mentor-directory.service';
+import { MentorsController } from './mentors/mentors.controller';
+import { FollowUpService } from './outcomes/follow-up.service';
+import { OutcomeService } from './outcomes/outcome.service';
+import { OutcomesController } from './outcomes/outcomes.controller';
 
 @Module({
   imports: [TypeOrmModule.forFeature(consultationEntities)],
+  controllers: [ConsultationsController, MentorsController, OutcomesController],
+  providers: [AvailabilityService, BookingService, ConsultationAccess, ConsultationQueryService, MentorDirectoryService, OutcomeService, FollowUpService],
+  exports: [AvailabilityService, BookingService, ConsultationAccess],
 })
 export class ConsultationsModule {}

@@ -46,6 +46,8 @@ export async function connectionOptions(databaseUrl: string): Promise<DataSource
     url: databaseUrl,
     charset: 'utf8mb4_unicode_ci',
     timezone: 'Z',
+    // DATE columns are calendar days (a follow-up date, a day off), not instants: keep them as 'YYYY-MM-DD'.
+    dateStrings: ['DATE'],
     supportBigNumbers: true,
     bigNumberStrings: false,
     poolSize: 20,

@@ -19,3 +19,4 @@ export * from './events/domain-events';
 export * from './events/events.module';
 export * from './http/idempotency.interceptor';
 export * from './time/clock';
+export * from './http/id.pipe';

@@ -1,5 +1,7 @@
 // Written by scripts/migration.mjs. The apps are bundled, so a glob would find nothing at run time.
 import { Initial1795838051281 } from './1795838051281-Initial';
 import { SeedDkiJakartaRegions1795838051282 } from './1795838051282-SeedDkiJakartaRegions';
+import { Consultations1795840198809 } from './1795840198809-Consultations';
+import { Workshops1795840388927 } from './1795840388927-Workshops';
 
-export const migrations: Function[] = [Initial1795838051281, SeedDkiJakartaRegions1795838051282];
+export const migrations: Function[] = [Initial1795838051281, SeedDkiJakartaRegions1795838051282, Consultations1795840198809, Workshops1795840388927];

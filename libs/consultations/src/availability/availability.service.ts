@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DateTime } from 'luxon';
+import { DataSource, EntityManager, MoreThanOrEqual } from 'typeorm';
+import { User } from '@pendamping/identity';
+import { Clock, validationFailed } from '@pendamping/platform';
+import { AvailabilityOverride, MentorAvailability } from './availability.entity';
+import { overlappingRanges, type AvailabilityDto, type OverrideDto } from './availability.dto';
+import type { AvailabilityRules, ClockRange, WeeklyRange } from './slots';
+
+export const DEFAULT_MIN_NOTICE_MINUTES = 120;
+export const DEFAULT_HORIZON_DAYS = 30;
+
+export interface AvailabilityView {
+  timezone: string;
+  slotMinutes: number;
+  bufferMinutes: number;
+  minNoticeMinutes: number;
+  horizonDays: number;
+  dailyCap: number | null;
+  weekly: WeeklyRange[];
+  overrides: { date: string; ranges: ClockRange[] }[];
+}
+
+@Injectable()
+export class AvailabilityService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  async replace(mentorId: string, dto: AvailabilityDto): Promise<AvailabilityView> {
+    const overlaps = overlappingRanges(dto.weekly);
+    if (overlaps.length) throw validationFailed(...overlaps.map((m) => `weekly: ${m}`));
+    const timezone = dto.timezone ?? (await this.db.getRepository(User).findOneByOrFail({ id: mentorId })).timezone;
+    const weekly = dto.weekly
+      .map(({ weekday, start, end }) => ({ weekday, start, end }))
+      .sort((a, b) => a.weekday - b.weekday || a.start.localeCompare(b.start));
+    await this.db.getRepository(MentorAvailability).upsert(
+      {
+        mentorId,
+        timezone,
+        slotMinutes: dto.slotMinutes,
+        bufferMinutes: dto.bufferMinutes ?? 0,
+        minNoticeMinutes: dto.minNoticeMinutes ?? DEFAULT_MIN_NOTICE_MINUTES,
+        horizonDays: dto.horizonDays ?? DEFAULT_HORIZON_DAYS,
+        dailyCap: dto.dailyCap ?? null,
+        weekly,
+      },
+      ['mentorId'],
+    );
+    return (await this.view(mentorId))!;
+  }
+
+  async setOverride(mentorId: string, date: string, dto: OverrideDto): Promise<AvailabilityView> {
+    if (!DateTime.fromISO(date).isValid || !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw validationFailed('date must be a calendar date YYYY-MM-DD');
+    const overlaps = overlappingRanges(dto.ranges);
+    if (overlaps.length) throw validationFailed(...overlaps.map((m) => `ranges: ${m}`));
+    if (!(await this.db.getRepository(MentorAvailability).existsBy({ mentorId }))) {
+      throw validationFailed('Set your weekly availability (PUT /api/mentors/me/availability) before overriding a date');
+    }
+    const ranges = dto.ranges.map(({ start, end }) => ({ start, end })).sort((a, b) => a.start.localeCompare(b.start));
+    await this.db.getRepository(AvailabilityOverride).upsert({ mentorId, date, ranges }, ['mentorId', 'date']);
+    return (await this.view(mentorId))!;
+  }
+
+  async removeOverride(mentorId: string, date: string): Promise<void> {
+    await this.db.getRepository(AvailabilityOverride).delete({ mentorId, date });
+  }
+
+  /** The stored rules with overrides from today on; null when the mentor never set any. */
+  async view(mentorId: string): Promise<AvailabilityView | null> {
+    const availability = await this.db.getRepository(MentorAvailability).findOneBy({ mentorId });
+    if (!availability) return null;
+    const today = DateTime.fromJSDate(this.clock.now(), { zone: availability.timezone }).toISODate()!;
+    const overrides = await this.db.getRepository(AvailabilityOverride).find({
+      where: { mentorId, date: MoreThanOrEqual(today) },
+      order: { date: 'ASC' },
+    });
+    const { timezone, slotMinutes, bufferMinutes, minNoticeMinutes, horizonDays, dailyCap, weekly } = availability;
+    return { timezone, slotMinutes, bufferMinutes, minNoticeMinutes, horizonDays, dailyCap, weekly, overrides: overrides.map(({ date, ranges }) => ({ date, ranges })) };
+  }
+
+  /** The rules for slot computation, or null when the mentor never set any. */
+  async rules(mentorId: string, manager: EntityManager = this.db.manager): Promise<AvailabilityRules | null> {
+    const availability = await manager.getRepository(MentorAvailability).findOneBy({ mentorId });
+    if (!availability) return null;
+    const overrides = await manager.getRepository(AvailabilityOverride).findBy({ mentorId });
+    return { ...availability, overrides: new Map(overrides.map((o) => [o.date, o.ranges])) };
+  }
+}

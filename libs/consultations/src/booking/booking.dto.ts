@@ -1,0 +1,74 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { TOPICS, type Topic } from '@pendamping/identity';
+import { PageQuery } from '@pendamping/platform';
+import { CONSULTATION_STATUSES, type ConsultationStatus } from './consultation.entity';
+
+const ISO_INSTANT = { strict: true, strictSeparator: true } as const;
+
+export class BookConsultationDto {
+  @ApiProperty({ description: "The mentor's user id" })
+  @IsUUID('all', { message: 'mentorId must be a user id' })
+  mentorId: string;
+
+  @ApiProperty({ example: '2026-12-07T09:00:00+07:00', description: 'A slot start from GET /api/mentors/:id/slots' })
+  @IsISO8601(ISO_INSTANT, { message: 'start must be an ISO-8601 date-time' })
+  start: string;
+
+  @ApiProperty({ enum: TOPICS })
+  @IsIn(TOPICS, { message: `topic must be one of: ${TOPICS.join(', ')}` })
+  topic: Topic;
+
+  @ApiPropertyOptional({ maxLength: 1000, description: 'What the entrepreneur wants to talk about' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  note?: string;
+}
+
+export class RescheduleDto {
+  @ApiProperty({ example: '2026-12-08T10:00:00+07:00' })
+  @IsISO8601(ISO_INSTANT, { message: 'start must be an ISO-8601 date-time' })
+  start: string;
+}
+
+export class CancelDto {
+  @ApiProperty({ maxLength: 500 })
+  @IsString()
+  @IsNotEmpty({ message: 'reason should not be empty' })
+  @MaxLength(500)
+  reason: string;
+}
+
+export class ConsultationQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: CONSULTATION_STATUSES })
+  @IsOptional()
+  @IsIn(CONSULTATION_STATUSES, { message: `status must be one of: ${CONSULTATION_STATUSES.join(', ')}` })
+  status?: ConsultationStatus;
+
+  @ApiPropertyOptional({ description: 'Consultations starting at or after this instant' })
+  @IsOptional()
+  @IsISO8601(ISO_INSTANT, { message: 'from must be an ISO-8601 date-time' })
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'Consultations starting before this instant' })
+  @IsOptional()
+  @IsISO8601(ISO_INSTANT, { message: 'to must be an ISO-8601 date-time' })
+  to?: string;
+}
+
+export interface ConsultationView {
+  id: string;
+  mentorId: string;
+  mentorName?: string;
+  entrepreneurId: string;
+  entrepreneurName?: string;
+  start: Date;
+  end: Date;
+  topic: Topic;
+  note: string | null;
+  status: ConsultationStatus;
+  cancelledBy: string | null;
+  cancelReason: string | null;
+  createdAt: Date;
+}

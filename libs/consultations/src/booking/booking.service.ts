@@ -1,0 +1,99 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { User } from '@pendamping/identity';
+import { Clock, DomainEvents, newId, notFound, type Caller } from '@pendamping/platform';
+import { AvailabilityService } from '../availability/availability.service';
+import { offeredSlots, type AvailabilityRules, type Interval } from '../availability/slots';
+import { inThePast, noAvailability, notASlot, notBooked } from '../consultation.errors';
+import { consultationEvent } from '../consultation.events';
+import type { BookConsultationDto } from './booking.dto';
+import { assertFree, ensureCalendarRows, lockCalendars } from './calendar';
+import { Consultation } from './consultation.entity';
+import { ConsultationAccess } from './consultation-access.service';
+
+/** Booking, rescheduling and cancelling: every change to a calendar happens with both calendars locked. */
+@Injectable()
+export class BookingService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly availability: AvailabilityService,
+    private readonly access: ConsultationAccess,
+    private readonly events: DomainEvents,
+    private readonly clock: Clock,
+  ) {}
+
+  async book(caller: Caller, dto: BookConsultationDto): Promise<Consultation> {
+    const mentor = await this.db.getRepository(User).findOneBy({ id: dto.mentorId });
+    if (!mentor?.roles.includes('mentor') || mentor.id === caller.id) throw notFound('Mentor');
+    const { rules, slot } = await this.slotAt(dto.mentorId, new Date(dto.start));
+    const people = { mentorId: dto.mentorId, entrepreneurId: caller.id };
+    await ensureCalendarRows(this.db.manager, [people.mentorId, people.entrepreneurId]);
+
+    return this.events.transaction(this.db, async (manager, emit) => {
+      await lockCalendars(manager, [people.mentorId, people.entrepreneurId]);
+      await assertFree(manager, rules, slot, people);
+      const consultation = manager.getRepository(Consultation).create({
+        id: newId(),
+        ...people,
+        start: slot.start,
+        end: slot.end,
+        topic: dto.topic,
+        note: dto.note?.trim() || null,
+        status: 'booked',
+      });
+      await manager.getRepository(Consultation).insert(consultation);
+      await emit(consultationEvent('consultation.booked', consultation, {}));
+      return consultation;
+    });
+  }
+
+  /** Moves a booked consultation to another free slot; when that slot is taken nothing changes. */
+  async reschedule(caller: Caller, id: string, start: Date): Promise<Consultation> {
+    const current = await this.access.participantView(caller, id);
+    const { rules, slot } = await this.slotAt(current.mentorId, start);
+    await ensureCalendarRows(this.db.manager, [current.mentorId, current.entrepreneurId]);
+
+    return this.events.transaction(this.db, async (manager, emit) => {
+      await lockCalendars(manager, [current.mentorId, current.entrepreneurId]);
+      const consultation = await this.bookedForUpdate(manager, id);
+      await assertFree(manager, rules, slot, consultation, consultation.id);
+      const previous = { previousStart: consultation.start, previousEnd: consultation.end };
+      consultation.start = slot.start;
+      consultation.end = slot.end;
+      await manager.getRepository(Consultation).update(id, { start: slot.start, end: slot.end });
+      await emit(consultationEvent('consultation.rescheduled', consultation, { ...previous, byUserId: caller.id }));
+      return consultation;
+    });
+  }
+
+  /** Either participant cancels; the slot is free the moment this commits. */
+  async cancel(caller: Caller, id: string, reason: string): Promise<Consultation> {
+    await this.access.participantView(caller, id);
+    return this.events.transaction(this.db, async (manager, emit) => {
+      const consultation = await this.bookedForUpdate(manager, id);
+      Object.assign(consultation, { status: 'cancelled', cancelledBy: caller.id, cancelReason: reason.trim() });
+      await manager.getRepository(Consultation).update(id, { status: 'cancelled', cancelledBy: caller.id, cancelReason: reason.trim() });
+      await emit(consultationEvent('consultation.cancelled', consultation, { byUserId: caller.id, reason: reason.trim() }));
+      return consultation;
+    });
+  }
+
+  /** The mentor's slot starting exactly at `start`, from their rules (bookings are checked under lock). */
+  private async slotAt(mentorId: string, start: Date): Promise<{ rules: AvailabilityRules; slot: Interval }> {
+    const now = this.clock.now();
+    if (start.getTime() <= now.getTime()) throw inThePast();
+    const rules = await this.availability.rules(mentorId);
+    if (!rules) throw noAvailability();
+    const slot = offeredSlots(rules, start, new Date(start.getTime() + 1), now).find((s) => s.start.getTime() === start.getTime());
+    if (!slot) throw notASlot();
+    return { rules, slot };
+  }
+
+  private async bookedForUpdate(manager: EntityManager, id: string): Promise<Consultation> {
+    const consultation = await manager.getRepository(Consultation).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!consultation) throw notFound('Consultation');
+    if (consultation.status !== 'booked') throw notBooked(consultation.status);
+    return consultation;
+  }
+}

@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Brackets, DataSource } from 'typeorm';
+import { decodeCursor, DEFAULT_PAGE_SIZE, toPage, validationFailed, type Caller, type Page } from '@pendamping/platform';
+import type { ConsultationQuery, ConsultationView } from './booking.dto';
+import { Consultation } from './consultation.entity';
+import { ConsultationAccess } from './consultation-access.service';
+
+@Injectable()
+export class ConsultationQueryService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: ConsultationAccess,
+  ) {}
+
+  async get(caller: Caller, id: string): Promise<ConsultationView> {
+    await this.access.visible(caller, id);
+    const consultation = await this.withNames().where('c.id = :id', { id }).getOneOrFail();
+    return toView(consultation);
+  }
+
+  /** The caller's own consultations, as entrepreneur or mentor (an admin's: everyone's), by start time. */
+  async list(caller: Caller, query: ConsultationQuery): Promise<Page<ConsultationView>> {
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const q = this.withNames();
+    if (!caller.roles.includes('admin')) {
+      q.andWhere(new Brackets((w) => w.where('c.mentorId = :me', { me: caller.id }).orWhere('c.entrepreneurId = :me')));
+    }
+    if (query.status) q.andWhere('c.status = :status', { status: query.status });
+    if (query.from) q.andWhere('c.start >= :from', { from: new Date(query.from) });
+    if (query.to) q.andWhere('c.start < :to', { to: new Date(query.to) });
+    if (query.from && query.to && new Date(query.to) <= new Date(query.from)) throw validationFailed('to must be after from');
+    if (query.cursor) {
+      const [start, id] = decodeCursor(query.cursor, 2) as [string, string];
+      q.andWhere('(c.start > :cStart OR (c.start = :cStart AND c.id > :cId))', { cStart: new Date(start), cId: id });
+    }
+    const rows = await q.orderBy('c.start', 'ASC').addOrderBy('c.id', 'ASC').take(limit + 1).getMany();
+    return toPage(rows, limit, toView, (c) => [c.start.toISOString(), c.id]);
+  }
+
+  private withNames() {
+    return this.db
+      .getRepository(Consultation)
+      .createQueryBuilder('c')
+      .leftJoin('c.mentor', 'm')
+      .addSelect(['m.id', 'm.name'])
+      .leftJoin('c.entrepreneur', 'e')
+      .addSelect(['e.id', 'e.name']);
+  }
+}
+
+export function toView(c: Consultation): ConsultationView {
+  return {
+    id: c.id,
+    mentorId: c.mentorId,
+    mentorName: c.mentor?.name,
+    entrepreneurId: c.entrepreneurId,
+    entrepreneurName: c.entrepreneur?.name,
+    start: c.start,
+    end: c.end,
+    topic: c.topic,
+    note: c.note,
+    status: c.status,
+    cancelledBy: c.cancelledBy,
+    cancelReason: c.cancelReason,
+    createdAt: c.createdAt,
+  };
+}

@@ -1,0 +1,53 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiHeader, ApiNotFoundResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { CurrentUser, ParseIdPipe, Roles, type Caller } from '@pendamping/platform';
+import { BookConsultationDto, CancelDto, ConsultationQuery, RescheduleDto } from './booking.dto';
+import { BookingService } from './booking.service';
+import { ConsultationQueryService, toView } from './consultation-query.service';
+
+@ApiTags('consultations')
+@ApiBearerAuth()
+@Controller('consultations')
+export class ConsultationsController {
+  constructor(
+    private readonly booking: BookingService,
+    private readonly query: ConsultationQueryService,
+  ) {}
+
+  @Post()
+  @Roles('entrepreneur')
+  @ApiOperation({ summary: 'Book a free slot of a mentor' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Makes a retried booking answer the first result' })
+  @ApiConflictResponse({ description: 'SLOT_TAKEN, ALREADY_BOOKED_THEN, DAILY_CAP_REACHED' })
+  @ApiUnprocessableEntityResponse({ description: 'NOT_A_SLOT, IN_THE_PAST' })
+  async book(@CurrentUser() caller: Caller, @Body() dto: BookConsultationDto) {
+    return toView(await this.booking.book(caller, dto));
+  }
+
+  @Get()
+  @ApiOperation({ summary: "The caller's consultations (as entrepreneur or mentor); admins see all" })
+  list(@CurrentUser() caller: Caller, @Query() query: ConsultationQuery) {
+    return this.query.list(caller, query);
+  }
+
+  @Get(':id')
+  @ApiNotFoundResponse({ description: 'Unknown, or not yours' })
+  get(@CurrentUser() caller: Caller, @Param('id', ParseIdPipe) id: string) {
+    return this.query.get(caller, id);
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Cancel (either participant); the slot is free again at once' })
+  async cancel(@CurrentUser() caller: Caller, @Param('id', ParseIdPipe) id: string, @Body() dto: CancelDto) {
+    return toView(await this.booking.cancel(caller, id, dto.reason));
+  }
+
+  @Post(':id/reschedule')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Move to another free slot; when it is taken the consultation keeps its time' })
+  @ApiConflictResponse({ description: 'SLOT_TAKEN' })
+  async reschedule(@CurrentUser() caller: Caller, @Param('id', ParseIdPipe) id: string, @Body() dto: RescheduleDto) {
+    return toView(await this.booking.reschedule(caller, id, new Date(dto.start)));
+  }
+}

@@ -1,0 +1,37 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
+import { TOPICS, type Topic } from '@pendamping/identity';
+import { PageQuery } from '@pendamping/platform';
+import { REGION_CODE_PATTERN } from '@pendamping/regions';
+
+export class MentorQuery extends PageQuery {
+  @ApiPropertyOptional({ example: '31.71.09.1001', description: 'Mentors assigned here first, then others in its kecamatan' })
+  @IsOptional()
+  @Matches(REGION_CODE_PATTERN.kelurahan, { message: 'kelurahan must be a kelurahan code such as 31.71.09.1001' })
+  kelurahan?: string;
+
+  @ApiPropertyOptional({ enum: TOPICS })
+  @IsOptional()
+  @IsIn(TOPICS, { message: `topic must be one of: ${TOPICS.join(', ')}` })
+  topic?: Topic;
+}
+
+export class SlotQuery {
+  @ApiProperty({ example: '2026-12-07T00:00:00+07:00' })
+  @IsISO8601({ strict: true, strictSeparator: true }, { message: 'from must be an ISO-8601 date-time' })
+  from: string;
+
+  @ApiProperty({ example: '2026-12-14T00:00:00+07:00', description: 'At most 31 days after from' })
+  @IsISO8601({ strict: true, strictSeparator: true }, { message: 'to must be an ISO-8601 date-time' })
+  to: string;
+}
+
+export interface MentorView {
+  id: string;
+  name: string;
+  topics: Topic[];
+  kelurahanCodes: string[];
+  /** Assigned to the kelurahan that was asked for. */
+  assigned: boolean;
+  timezone: string;
+}

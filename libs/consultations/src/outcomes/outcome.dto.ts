@@ -1,0 +1,77 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { PageQuery } from '@pendamping/platform';
+import { CASE_STATUSES, CASE_TYPES, type CaseStatus, type CaseType } from './outcome.entity';
+
+export const PERMITS = ['NIB', 'PIRT'] as const;
+
+export class OutcomeDto {
+  @ApiProperty({ maxLength: 5000 })
+  @IsString()
+  @IsNotEmpty({ message: 'summary should not be empty' })
+  @MaxLength(5000)
+  summary: string;
+
+  @ApiProperty({ type: [String], description: 'What the entrepreneur (or the mentor) will do next' })
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true, message: 'each action should not be empty' })
+  @MaxLength(500, { each: true })
+  actions: string[];
+
+  @ApiPropertyOptional({ example: '2026-12-21', description: "A date in the mentor's zone" })
+  @IsOptional()
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'followUpOn must be a date YYYY-MM-DD' })
+  followUpOn?: string;
+
+  @ApiPropertyOptional({ enum: CASE_TYPES, description: 'Opens a case that is tracked until the lender or agency decides' })
+  @IsOptional()
+  @IsIn(CASE_TYPES, { message: `caseType must be one of: ${CASE_TYPES.join(', ')}` })
+  caseType?: CaseType;
+
+  @ApiPropertyOptional({ example: 'Bank DKI', description: 'Required for permodalan' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(120)
+  lender?: string;
+
+  @ApiPropertyOptional({ enum: PERMITS, description: 'Required for perizinan' })
+  @IsOptional()
+  @IsIn(PERMITS, { message: `permit must be one of: ${PERMITS.join(', ')}` })
+  permit?: string;
+
+  @ApiPropertyOptional({ maxLength: 80 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(80)
+  referenceNumber?: string;
+}
+
+export class UpdateCaseDto {
+  @ApiPropertyOptional({ enum: CASE_STATUSES })
+  @IsOptional()
+  @IsIn(CASE_STATUSES, { message: `status must be one of: ${CASE_STATUSES.join(', ')}` })
+  status?: CaseStatus;
+
+  @ApiPropertyOptional({ maxLength: 80 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(80)
+  referenceNumber?: string;
+
+  @ApiPropertyOptional({ maxLength: 120 })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(120)
+  lender?: string;
+}
+
+export class FollowUpQuery extends PageQuery {
+  @ApiPropertyOptional({ description: 'Only follow-ups whose date has passed' })
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'overdue must be true or false' })
+  overdue?: 'true' | 'false';
+}

@@ -1,0 +1,31 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import mysql from 'mysql2/promise';
+import { testEnv } from './test-env';
+
+/**
+ * Makes a race real. HTTP requests fired "at once" reach the database a few milliseconds apart, so a
+ * check-then-insert without locking could still pass by luck. This holds `table` write-locked while the
+ * requests start, waits until `waiters` of them are blocked in the database (on the table, or on a lock the
+ * code under test takes first), then lets them all go together.
+ */
+export async function releaseTogether<T>(table: string, waiters: number, fire: () => Promise<T>): Promise<T> {
+  const connection = await mysql.createConnection(testEnv().DATABASE_URL);
+  try {
+    await connection.query(`LOCK TABLES \`${table}\` WRITE`);
+    const outcome = fire();
+    const deadline = Date.now() + 10_000;
+    while (Date.now() < deadline && (await blocked(connection)) < waiters) await sleep(20);
+    await connection.query('UNLOCK TABLES');
+    return await outcome;
+  } finally {
+    await connection.end();
+  }
+}
+
+/** Statements of other connections still running in this database: the requests held up behind the lock. */
+async function blocked(connection: mysql.Connection): Promise<number> {
+  const [rows] = await connection.query(
+    "SELECT COUNT(*) AS n FROM information_schema.PROCESSLIST WHERE DB = DATABASE() AND COMMAND = 'Query' AND ID <> CONNECTION_ID()",
+  );
+  return Number((rows as { n: number }[])[0].n);
+}
