@@ -1,0 +1,57 @@
+/**
+ * Seat accounting with per-kecamatan quotas: `quotas` seats are held for entrepreneurs of a kecamatan;
+ * the rest of the capacity is open to anyone. A person takes a held seat of their kecamatan first, then
+ * an open one. Pure, so the rule is testable apart from the locking that makes it safe.
+ */
+export class SeatMap {
+  private readonly taken = new Map<string | null, number>();
+
+  constructor(
+    private readonly capacity: number,
+    private readonly quotas: ReadonlyMap<string, number> = new Map(),
+  ) {}
+
+  /** `registered`: one entry per registered person, their kecamatan (null when unknown). */
+  static of(capacity: number, quotas: { kecamatanCode: string; seats: number }[], registered: (string | null)[]): SeatMap {
+    const map = new SeatMap(capacity, new Map(quotas.map((q) => [q.kecamatanCode, q.seats])));
+    for (const kecamatan of registered) map.take(kecamatan);
+    return map;
+  }
+
+  get registered(): number {
+    let total = 0;
+    for (const n of this.taken.values()) total += n;
+    return total;
+  }
+
+  get seatsLeft(): number {
+    return Math.max(0, this.capacity - this.registered);
+  }
+
+  /** Seats still held for one kecamatan. */
+  heldLeft(kecamatan: string): number {
+    return Math.max(0, (this.quotas.get(kecamatan) ?? 0) - (this.taken.get(kecamatan) ?? 0));
+  }
+
+  canSeat(kecamatan: string | null): boolean {
+    if (this.registered >= this.capacity) return false;
+    if (kecamatan !== null && this.heldLeft(kecamatan) > 0) return true;
+    return this.openUsed() < this.openSeats();
+  }
+
+  take(kecamatan: string | null): void {
+    this.taken.set(kecamatan, (this.taken.get(kecamatan) ?? 0) + 1);
+  }
+
+  private openSeats(): number {
+    let held = 0;
+    for (const seats of this.quotas.values()) held += seats;
+    return this.capacity - held;
+  }
+
+  private openUsed(): number {
+    let used = 0;
+    for (const [kecamatan, n] of this.taken) used += Math.max(0, n - (kecamatan === null ? 0 : (this.quotas.get(kecamatan) ?? 0)));
+    return used;
+  }
+}
