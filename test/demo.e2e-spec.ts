@@ -2,7 +2,9 @@ import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DatabaseModule } from '@pendamping/database';
 import { DEMO_PASSWORD, DemoModule, DemoSeedService } from '@pendamping/demo';
-import { AuthService } from '@pendamping/identity';
+import { AvailabilityService, Consultation } from '@pendamping/consultations';
+import { AuthService, User } from '@pendamping/identity';
+import { DataSource } from 'typeorm';
 import { ConfigModule, loadConfig, RedisModule, type AppConfig } from '@pendamping/platform';
 import { scratchDatabase } from './support/scratch-database';
 import { testEnv } from './support/test-env';
@@ -34,6 +36,12 @@ describe('demo data (on its own empty database)', () => {
         const result = await app.get(AuthService).login(login.email, DEMO_PASSWORD, '127.0.0.1');
         expect(result.user.email).toBe(login.email);
       }
+      const db = app.get(DataSource);
+      const mentors = await db.getRepository(User).createQueryBuilder('u').where("FIND_IN_SET('mentor', u.roles) > 0").getMany();
+      for (const mentor of mentors) expect((await app.get(AvailabilityService).view(mentor.id))?.weekly.length).toBeGreaterThan(0);
+      const consultations = await db.getRepository(Consultation).find();
+      expect(consultations).toEqual([expect.objectContaining({ status: 'booked', topic: 'permodalan' })]);
+      expect(consultations[0].start.getTime()).toBeGreaterThan(Date.now());
       expect(await app.get(DemoSeedService).seedIfEmpty()).toBeNull();
     } finally {
       await app.close();

@@ -16,6 +16,6 @@ import { OutcomesController } from './outcomes/outcomes.controller';
   imports: [TypeOrmModule.forFeature(consultationEntities)],
   controllers: [ConsultationsController, MentorsController, OutcomesController],
   providers: [AvailabilityService, BookingService, ConsultationAccess, ConsultationQueryService, MentorDirectoryService, OutcomeService, FollowUpService],
-  exports: [AvailabilityService, BookingService, ConsultationAccess],
+  exports: [AvailabilityService, BookingService, ConsultationAccess, MentorDirectoryService],
 })
 export class ConsultationsModule {}

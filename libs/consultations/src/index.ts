@@ -8,3 +8,4 @@ export * from './availability/availability.entity';
 export * from './availability/availability.service';
 export * from './availability/slots';
 export * from './outcomes/outcome.entity';
+export * from './mentors/mentor-directory.service';

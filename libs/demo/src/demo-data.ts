@@ -66,3 +66,10 @@ export const DEMO_ENTREPRENEURS: { email: string; name: string; business: string
 
 /** Shared by every demo account; printed once when the demo set is created. */
 export const DEMO_PASSWORD = 'jakpreneur2026';
+
+/** The ids of the demo accounts, for the feature seeders. */
+export interface DemoPeople {
+  mentorIds: string[];
+  speakerId: string;
+  entrepreneurIds: string[];
+}

@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { UsersService } from '@pendamping/identity';
 import { RegionsService } from '@pendamping/regions';
-import { DEMO_ADMIN, DEMO_ENTREPRENEURS, DEMO_KECAMATAN, DEMO_KELURAHAN, DEMO_MENTORS, DEMO_PASSWORD, DEMO_SPEAKER } from './demo-data';
+import { ConsultationDemoSeeder } from './consultation-demo.seeder';
+import { DEMO_ADMIN, DEMO_ENTREPRENEURS, DEMO_KECAMATAN, DEMO_KELURAHAN, DEMO_MENTORS, DEMO_PASSWORD, DEMO_SPEAKER, type DemoPeople } from './demo-data';
 
 export interface DemoLogin {
   role: string;
@@ -17,6 +18,7 @@ export class DemoSeedService {
   constructor(
     private readonly users: UsersService,
     private readonly regions: RegionsService,
+    private readonly consultations: ConsultationDemoSeeder,
   ) {}
 
   /**
@@ -33,12 +35,13 @@ export class DemoSeedService {
       await this.regions.create({ code: k.code, name: k.name, level: 'kelurahan', parentCode: DEMO_KECAMATAN });
     }
     const logins: DemoLogin[] = [];
+    const people: DemoPeople = { mentorIds: [], speakerId: '', entrepreneurIds: [] };
     if (!hasAdmin) {
       await this.users.create({ ...DEMO_ADMIN, password: DEMO_PASSWORD, roles: ['admin'] });
       logins.push({ role: 'admin (Dinas PPAPP)', email: DEMO_ADMIN.email, name: DEMO_ADMIN.name });
     }
     for (const m of DEMO_MENTORS) {
-      await this.users.create({
+      const mentor = await this.users.create({
         email: m.email,
         password: DEMO_PASSWORD,
         name: m.name,
@@ -46,12 +49,13 @@ export class DemoSeedService {
         roles: ['mentor'],
         mentor: { kelurahanCodes: m.kelurahan, topics: m.topics },
       });
+      people.mentorIds.push(mentor.id);
       logins.push({ role: 'mentor', email: m.email, name: m.name });
     }
-    await this.users.create({ ...DEMO_SPEAKER, password: DEMO_PASSWORD, roles: ['speaker'] });
+    people.speakerId = (await this.users.create({ ...DEMO_SPEAKER, password: DEMO_PASSWORD, roles: ['speaker'] })).id;
     logins.push({ role: `speaker (${DEMO_SPEAKER.organization})`, email: DEMO_SPEAKER.email, name: DEMO_SPEAKER.name });
     for (const e of DEMO_ENTREPRENEURS) {
-      await this.users.create({
+      const entrepreneur = await this.users.create({
         email: e.email,
         password: DEMO_PASSWORD,
         name: e.name,
@@ -59,8 +63,10 @@ export class DemoSeedService {
         roles: ['entrepreneur'],
         business: { name: e.business, type: e.type, kelurahanCode: e.kelurahan },
       });
+      people.entrepreneurIds.push(entrepreneur.id);
       logins.push({ role: `entrepreneur (${e.type})`, email: e.email, name: e.name });
     }
+    await this.consultations.seed(people);
     this.logger.log(`Demo data created: ${logins.length} accounts in Kecamatan Tebet`);
     return logins;
   }
