@@ -1,8 +1,22 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AttendanceController } from './attendance.controller';
+import { AttendanceService } from './attendance.service';
+import { CertificatesController } from './certificates.controller';
+import { CertificatesService } from './certificates.service';
+import { ParticipationService } from './participation.service';
+import { RegistrationsController } from './registrations.controller';
+import { RegistrationsService } from './registrations.service';
 import { workshopEntities } from './workshop.entities';
+import { WorkshopReader } from './workshop-reader.service';
+import { WorkshopsController } from './workshops.controller';
+import { WorkshopsService } from './workshops.service';
 
+/** Workshops: scheduling, registration and waitlist, attendance, certificates and feedback. */
 @Module({
   imports: [TypeOrmModule.forFeature(workshopEntities)],
+  controllers: [WorkshopsController, RegistrationsController, AttendanceController, CertificatesController],
+  providers: [WorkshopsService, WorkshopReader, RegistrationsService, AttendanceService, CertificatesService, ParticipationService],
+  exports: [WorkshopsService, WorkshopReader, RegistrationsService, AttendanceService, CertificatesService],
 })
 export class WorkshopsModule {}

@@ -1,0 +1,220 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  isISO8601,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateBy,
+  ValidateNested,
+} from 'class-validator';
+import { TOPICS, type Topic } from '@pendamping/identity';
+import { PageQuery } from '@pendamping/platform';
+import { REGISTRATION_STATUSES, type RegistrationStatus } from './entities/registration.entity';
+import { MAX_SESSIONS } from './recurrence';
+
+const trimmed = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
+const WITH_OFFSET = /(Z|[+-]\d{2}:?\d{2})$/i;
+const offsetMessage = (field: string) => `${field} must be an ISO-8601 time with an offset, like 2026-12-07T09:00:00+07:00`;
+const ID = /^[0-9a-f-]{36}$/i;
+
+/** Times must carry an offset: a bare wall-clock time would be ambiguous on the wire. */
+const Instant = (field: string) =>
+  ValidateBy({
+    name: 'isInstant',
+    validator: {
+      validate: (value) => typeof value === 'string' && WITH_OFFSET.test(value) && isISO8601(value, { strict: true }),
+      defaultMessage: () => offsetMessage(field),
+    },
+  });
+
+export class SessionDto {
+  @ApiPropertyOptional({ description: 'PATCH only: the session to keep or move; omit for a new session' })
+  @IsOptional()
+  @Matches(ID, { message: 'id must be a session id' })
+  id?: string;
+
+  @ApiProperty({ example: '2026-12-07T09:00:00+07:00' })
+  @Instant('start')
+  start: string;
+
+  @ApiProperty({ example: '2026-12-07T11:00:00+07:00' })
+  @Instant('end')
+  end: string;
+}
+
+export class RecurrenceDto {
+  @ApiProperty({ example: 'DTSTART;TZID=Asia/Jakarta:20261207T090000\nRRULE:FREQ=WEEKLY;COUNT=4', description: 'RFC 5545; wall clock of Asia/Jakarta unless a TZID says otherwise' })
+  @IsString()
+  @Length(10, 500)
+  rrule: string;
+
+  @ApiProperty({ example: 120, minimum: 15, maximum: 720 })
+  @IsInt()
+  @Min(15)
+  @Max(720)
+  durationMinutes: number;
+}
+
+export class QuotaDto {
+  @ApiProperty({ example: '31.71.09' })
+  @Matches(/^\d{2}\.\d{2}\.\d{2}$/, { message: 'kecamatanCode must be a kecamatan code like 31.71.09' })
+  kecamatanCode: string;
+
+  @ApiProperty({ example: 10, minimum: 1 })
+  @IsInt()
+  @Min(1)
+  seats: number;
+}
+
+class WorkshopFields {
+  @ApiProperty({ example: 'Pengelolaan Keuangan UMKM' })
+  @trimmed()
+  @IsString()
+  @Length(3, 200)
+  title: string;
+
+  @ApiProperty({ example: 'Memisahkan uang usaha dan pribadi, mencatat arus kas, menyiapkan pengajuan KUR.' })
+  @trimmed()
+  @IsString()
+  @Length(1, 5000)
+  description: string;
+
+  @ApiProperty({ enum: TOPICS })
+  @IsIn(TOPICS)
+  topic: Topic;
+
+  @ApiProperty({ example: 30, minimum: 1, maximum: 10000 })
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  capacity: number;
+
+  @ApiProperty({ type: [String], description: 'user ids of speakers' })
+  @IsArray()
+  @ArrayMaxSize(10)
+  @ArrayUnique({ message: 'speakerIds must not repeat a speaker' })
+  @Matches(ID, { each: true, message: 'each of speakerIds must be a user id' })
+  speakerIds: string[];
+
+  @ApiPropertyOptional({ type: [SessionDto], description: 'give sessions or recurrence' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_SESSIONS)
+  @ValidateNested({ each: true })
+  @Type(() => SessionDto)
+  sessions?: SessionDto[];
+
+  @ApiPropertyOptional({ type: RecurrenceDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RecurrenceDto)
+  recurrence?: RecurrenceDto;
+
+  @ApiPropertyOptional({ type: [QuotaDto], description: 'seats held for entrepreneurs of a kecamatan' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => QuotaDto)
+  kecamatanQuotas?: QuotaDto[];
+}
+
+export class CreateWorkshopDto extends WorkshopFields {}
+
+/** Any subset; `sessions` replaces the whole list (keep a session by its id), `recurrence` replaces all. */
+export class UpdateWorkshopDto {
+  @IsOptional() @trimmed() @IsString() @Length(3, 200) @ApiPropertyOptional() title?: string;
+  @IsOptional() @trimmed() @IsString() @Length(1, 5000) @ApiPropertyOptional() description?: string;
+  @IsOptional() @IsIn(TOPICS) @ApiPropertyOptional({ enum: TOPICS }) topic?: Topic;
+  @IsOptional() @IsInt() @Min(1) @Max(10000) @ApiPropertyOptional() capacity?: number;
+
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @ArrayUnique({ message: 'speakerIds must not repeat a speaker' })
+  @Matches(ID, { each: true, message: 'each of speakerIds must be a user id' })
+  speakerIds?: string[];
+
+  @ApiPropertyOptional({ type: [SessionDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_SESSIONS)
+  @ValidateNested({ each: true })
+  @Type(() => SessionDto)
+  sessions?: SessionDto[];
+
+  @ApiPropertyOptional({ type: RecurrenceDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RecurrenceDto)
+  recurrence?: RecurrenceDto;
+
+  @ApiPropertyOptional({ type: [QuotaDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => QuotaDto)
+  kecamatanQuotas?: QuotaDto[];
+}
+
+export class CancelWorkshopDto {
+  @ApiProperty({ example: 'Narasumber berhalangan hadir' })
+  @trimmed()
+  @IsString()
+  @Length(3, 500)
+  reason: string;
+}
+
+export class WorkshopQuery extends PageQuery {
+  @ApiPropertyOptional({ description: 'sessions starting at or after (default: now)' })
+  @IsOptional()
+  @Instant('from')
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'sessions starting before' })
+  @IsOptional()
+  @Instant('to')
+  to?: string;
+
+  @ApiPropertyOptional({ enum: TOPICS })
+  @IsOptional()
+  @IsIn(TOPICS)
+  topic?: Topic;
+}
+
+export class RegistrationQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: REGISTRATION_STATUSES })
+  @IsOptional()
+  @IsIn(REGISTRATION_STATUSES)
+  status?: RegistrationStatus;
+}
+
+export class FeedbackDto {
+  @ApiProperty({ minimum: 1, maximum: 5 })
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  rating: number;
+
+  @ApiPropertyOptional({ maxLength: 2000 })
+  @IsOptional()
+  @trimmed()
+  @IsString()
+  @MaxLength(2000)
+  comment?: string;
+}

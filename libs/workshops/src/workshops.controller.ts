@@ -1,0 +1,72 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Public, Roles, type Caller } from '@pendamping/platform';
+import { CancelWorkshopDto, CreateWorkshopDto, UpdateWorkshopDto, WorkshopQuery } from './workshop.dto';
+import { WorkshopReader } from './workshop-reader.service';
+import { WorkshopView } from './workshop.views';
+import { WorkshopsService } from './workshops.service';
+
+@ApiTags('workshops')
+@Controller('workshops')
+export class WorkshopsController {
+  constructor(
+    private readonly workshops: WorkshopsService,
+    private readonly reader: WorkshopReader,
+  ) {}
+
+  @Post()
+  @Roles('admin')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Create a draft workshop with sessions, or a series from an RFC 5545 rule (Asia/Jakarta wall clock)' })
+  @ApiCreatedResponse({ type: WorkshopView })
+  @ApiConflictResponse({ description: 'SPEAKER_BUSY' })
+  create(@Body() dto: CreateWorkshopDto): Promise<WorkshopView> {
+    return this.workshops.create(dto);
+  }
+
+  @Public()
+  @Get()
+  @ApiOperation({ summary: 'Published workshops with a session starting in [from, to), soonest first' })
+  list(@Query() query: WorkshopQuery) {
+    return this.reader.list(query);
+  }
+
+  @Public()
+  @Get(':id')
+  @ApiOperation({ summary: 'One workshop; a draft is 404 except for admins' })
+  @ApiOkResponse({ type: WorkshopView })
+  get(@Param('id') id: string, @CurrentUser() caller?: Caller): Promise<WorkshopView> {
+    return this.reader.get(id, caller);
+  }
+
+  @Patch(':id')
+  @Roles('admin')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Edit a workshop; moving sessions of a published one tells its registrants (workshop.changed)' })
+  @ApiOkResponse({ type: WorkshopView })
+  @ApiConflictResponse({ description: 'SPEAKER_BUSY, SESSION_STARTED, CAPACITY_TOO_LOW, WORKSHOP_NOT_EDITABLE' })
+  update(@Param('id') id: string, @Body() dto: UpdateWorkshopDto): Promise<WorkshopView> {
+    return this.workshops.update(id, dto);
+  }
+
+  @Post(':id/publish')
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiBearerAuth()
+  @ApiOkResponse({ type: WorkshopView })
+  @ApiConflictResponse({ description: 'WORKSHOP_NOT_DRAFT, SESSION_IN_PAST' })
+  publish(@Param('id') id: string): Promise<WorkshopView> {
+    return this.workshops.publish(id);
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Cancel with a reason; registrants are told (workshop.cancelled)' })
+  @ApiOkResponse({ type: WorkshopView })
+  @ApiConflictResponse({ description: 'WORKSHOP_CANCELLED, WORKSHOP_NOT_EDITABLE' })
+  cancel(@Param('id') id: string, @Body() dto: CancelWorkshopDto): Promise<WorkshopView> {
+    return this.workshops.cancel(id, dto);
+  }
+}

@@ -1,0 +1,153 @@
+import { DateTime } from 'luxon';
+import { DataSource } from 'typeorm';
+import { DomainEvents, type DomainEvent } from '@pendamping/platform';
+import { Registration } from '@pendamping/workshops';
+import { TestApp, type Session } from './support/test-app';
+
+const baseDay = DateTime.now().setZone('Asia/Jakarta').plus({ days: 40 + Math.floor(Math.random() * 2000) }).startOf('day');
+let nextDay = 0;
+/** Each workshop on its own day, two hours from 09:00 WIB. */
+const sessionsOnNewDay = () => {
+  const day = baseDay.plus({ days: nextDay++ });
+  return [{ start: day.set({ hour: 9 }).toUTC().toISO()!, end: day.set({ hour: 11 }).toUTC().toISO()! }];
+};
+
+describe('workshops: registration, waitlist, quotas', () => {
+  let app: TestApp;
+  let admin: Session;
+  let speaker: Session;
+  const events: DomainEvent[] = [];
+
+  beforeAll(async () => {
+    app = await TestApp.start();
+    admin = await app.newUser(['admin']);
+    speaker = await app.newUser(['speaker']);
+    app.app.get(DomainEvents).afterCommit('workshop.*', (e) => void events.push(e));
+  });
+  afterAll(() => app.close());
+
+  async function publishedWorkshop(capacity: number, extra: Record<string, unknown> = {}): Promise<string> {
+    const body = { title: 'Pemasaran Digital', description: 'Jualan lewat marketplace.', topic: 'pemasaran', capacity, speakerIds: [speaker.id], sessions: sessionsOnNewDay(), ...extra };
+    const created = await app.post('/api/workshops', body, admin.token);
+    expect(created.status).toBe(201);
+    expect((await app.post(`/api/workshops/${created.body.id}/publish`, undefined, admin.token)).status).toBe(200);
+    return created.body.id;
+  }
+  const register = (id: string, who: Session) => app.post(`/api/workshops/${id}/registrations`, undefined, who.token);
+  const leave = (id: string, who: Session) => app.request('DELETE', `/api/workshops/${id}/registrations/me`, { token: who.token });
+  const rows = (workshopId: string) => app.app.get(DataSource).getRepository(Registration).findBy({ workshopId });
+  async function registrations(id: string): Promise<{ userId: string; status: string; position?: number }[]> {
+    const res = await app.get(`/api/workshops/${id}/registrations?limit=100`, admin.token);
+    expect(res.status).toBe(200);
+    return res.body.items;
+  }
+  const line = async (id: string) =>
+    (await registrations(id)).filter((r) => r.status === 'waitlisted').sort((a, b) => a.position! - b.position!).map((r) => r.userId);
+  const seated = async (id: string) => (await registrations(id)).filter((r) => r.status === 'registered').map((r) => r.userId).sort();
+
+  it('seats exactly `capacity` of 3× capacity entrepreneurs registering at once, waitlists the rest 1..n, and promotes in order', async () => {
+    const capacity = 5;
+    const id = await publishedWorkshop(capacity);
+    const people = await Promise.all(Array.from({ length: capacity * 3 }, () => app.newEntrepreneur()));
+    const results = await Promise.all(people.map((p) => register(id, p)));
+
+    expect(results.map((r) => r.status)).toEqual(Array(capacity * 3).fill(201));
+    const statuses = results.map((r) => r.body.status);
+    expect(statuses.filter((s) => s === 'registered')).toHaveLength(capacity);
+    const positions = results.filter((r) => r.body.status === 'waitlisted').map((r) => r.body.position).sort((a, b) => a - b);
+    expect(positions).toEqual(Array.from({ length: capacity * 2 }, (_, i) => i + 1));
+    expect((await app.get(`/api/workshops/${id}`)).body).toMatchObject({ seatsLeft: 0, registeredCount: capacity, waitlistCount: capacity * 2 });
+
+    // The waitlist as the list reports it matches what each person was told.
+    const byPosition = people.filter((_, i) => results[i].body.status === 'waitlisted').sort((a, b) => results[people.indexOf(a)].body.position - results[people.indexOf(b)].body.position);
+    expect(await line(id)).toEqual(byPosition.map((p) => p.id));
+
+    // One cancellation: the first in line moves up, everyone behind moves one place forward.
+    const seatedPeople = people.filter((_, i) => results[i].body.status === 'registered');
+    expect((await leave(id, seatedPeople[0])).status).toBe(204);
+    expect(events).toContainEqual(expect.objectContaining({ type: 'workshop.promoted', workshopId: id, userId: byPosition[0].id }));
+    expect(await line(id)).toEqual(byPosition.slice(1).map((p) => p.id));
+    expect((await app.get(`/api/workshops/${id}/registrations/me`, byPosition[1].token)).body).toEqual({ status: 'waitlisted', position: 1 });
+
+    // Three cancellations at once: the next three in line, in order, and still never more than capacity.
+    expect((await Promise.all(seatedPeople.slice(1, 4).map((p) => leave(id, p)))).map((r) => r.status)).toEqual([204, 204, 204]);
+    const nowSeated = await seated(id);
+    expect(nowSeated).toHaveLength(capacity);
+    expect(nowSeated).toEqual([seatedPeople[4], ...byPosition.slice(0, 4)].map((p) => p.id).sort());
+    expect(await line(id)).toEqual(byPosition.slice(4).map((p) => p.id));
+
+    // Nobody lost: one row per person, every one accounted for.
+    const stored = await rows(id);
+    expect(stored).toHaveLength(capacity * 3);
+    expect(new Set(stored.map((r) => r.userId))).toEqual(new Set(people.map((p) => p.id)));
+    expect(stored.filter((r) => r.status === 'cancelled').map((r) => r.userId).sort()).toEqual(seatedPeople.slice(0, 4).map((p) => p.id).sort());
+  });
+
+  it('refuses registering twice with 409 ALREADY_REGISTERED, also when both requests arrive at once', async () => {
+    const id = await publishedWorkshop(10);
+    const person = await app.newEntrepreneur();
+    const both = await Promise.all([register(id, person), register(id, person)]);
+    expect(both.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect(both.find((r) => r.status === 409)!.body.code).toBe('ALREADY_REGISTERED');
+    expect((await register(id, person)).body.code).toBe('ALREADY_REGISTERED');
+    expect(await rows(id)).toHaveLength(1);
+  });
+
+  it('lets someone who cancelled register again, at the back of the line', async () => {
+    const id = await publishedWorkshop(1);
+    const [first, second, third] = [await app.newEntrepreneur(), await app.newEntrepreneur(), await app.newEntrepreneur()];
+    await register(id, first);
+    await register(id, second);
+    expect((await leave(id, second)).status).toBe(204);
+    await register(id, third);
+    expect((await register(id, second)).body).toEqual({ status: 'waitlisted', position: 2 });
+  });
+
+  it('answers 404 NOT_REGISTERED when leaving a workshop one is not registered for; only entrepreneurs register', async () => {
+    const id = await publishedWorkshop(3);
+    const res = await leave(id, await app.newEntrepreneur());
+    expect(res.status).toBe(404);
+    expect(res.body.code).toBe('NOT_REGISTERED');
+    expect((await register(id, speaker)).status).toBe(403);
+  });
+
+  it('shows registrations to admins and the workshop\'s own speakers only', async () => {
+    const id = await publishedWorkshop(3);
+    const person = await app.newEntrepreneur();
+    await register(id, person);
+    const own = await app.get(`/api/workshops/${id}/registrations`, speaker.token);
+    expect(own.status).toBe(200);
+    expect(own.body.items).toEqual([{ userId: person.id, name: 'Siti Aminah', status: 'registered', kecamatanCode: '31.71.09', createdAt: expect.any(String) }]);
+    const stranger = await app.newUser(['speaker']);
+    expect((await app.get(`/api/workshops/${id}/registrations`, stranger.token)).status).toBe(403);
+    expect((await app.get(`/api/workshops/${id}/registrations`, person.token)).status).toBe(403);
+  });
+
+  it('holds quota seats for their kecamatan: others wait, a Tebet entrepreneur still gets in', async () => {
+    const region = await app.post('/api/regions', { code: '31.71.01.1001', name: 'Gambir', level: 'kelurahan', parentCode: '31.71.01' }, admin.token);
+    expect([201, 409]).toContain(region.status);
+    const id = await publishedWorkshop(2, { kecamatanQuotas: [{ kecamatanCode: '31.71.09', seats: 1 }] });
+    const gambir = () => app.newEntrepreneur({ business: { name: 'Warung Gambir', type: 'kelontong', kelurahanCode: '31.71.01.1001' } });
+    const [g1, g2] = [await gambir(), await gambir()];
+    expect((await register(id, g1)).body).toEqual({ status: 'registered' });
+    expect((await register(id, g2)).body).toEqual({ status: 'waitlisted', position: 1 });
+    const tebet = await app.newEntrepreneur();
+    expect((await register(id, tebet)).body).toEqual({ status: 'registered' });
+    expect((await app.get(`/api/workshops/${id}`)).body.kecamatanQuotas).toEqual([{ kecamatanCode: '31.71.09', seats: 1, seatsLeft: 0 }]);
+
+    // The Gambir seat frees: the Gambir entrepreneur waiting takes it.
+    await leave(id, g1);
+    expect(await seated(id)).toEqual([g2.id, tebet.id].sort());
+  });
+
+  it('promotes from the waitlist when an admin raises the capacity', async () => {
+    const id = await publishedWorkshop(1);
+    const people = [await app.newEntrepreneur(), await app.newEntrepreneur(), await app.newEntrepreneur()];
+    for (const p of people) await register(id, p);
+    const res = await app.request('PATCH', `/api/workshops/${id}`, { token: admin.token, body: { capacity: 2 } });
+    expect(res.status).toBe(200);
+    expect(res.body.seatsLeft).toBe(0);
+    expect(await seated(id)).toEqual([people[0].id, people[1].id].sort());
+    expect(await line(id)).toEqual([people[2].id]);
+  });
+});
