@@ -6,6 +6,7 @@ import { AvailabilityService, Consultation } from '@pendamping/consultations';
 import { AuthService, User } from '@pendamping/identity';
 import { DataSource } from 'typeorm';
 import { ConfigModule, loadConfig, RedisModule, type AppConfig } from '@pendamping/platform';
+import { WorkshopReader, Workshop } from '@pendamping/workshops';
 import { scratchDatabase } from './support/scratch-database';
 import { testEnv } from './support/test-env';
 
@@ -42,6 +43,10 @@ describe('demo data (on its own empty database)', () => {
       const consultations = await db.getRepository(Consultation).find();
       expect(consultations).toEqual([expect.objectContaining({ status: 'booked', topic: 'permodalan' })]);
       expect(consultations[0].start.getTime()).toBeGreaterThan(Date.now());
+      const [workshop] = await db.getRepository(Workshop).find();
+      const series = await app.get(WorkshopReader).one(workshop.id);
+      expect(series).toMatchObject({ title: 'Pengelolaan Keuangan UMKM', status: 'published', registeredCount: 8, speakers: [{ organization: 'Bank DKI' }] });
+      expect(series.sessions.map((s) => s.start.toISOString().slice(11))).toEqual(Array(4).fill('02:00:00.000Z'));
       expect(await app.get(DemoSeedService).seedIfEmpty()).toBeNull();
     } finally {
       await app.close();

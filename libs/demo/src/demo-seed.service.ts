@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { UsersService } from '@pendamping/identity';
 import { RegionsService } from '@pendamping/regions';
 import { ConsultationDemoSeeder } from './consultation-demo.seeder';
+import { WorkshopDemoSeeder } from './workshop-demo.seeder';
 import { DEMO_ADMIN, DEMO_ENTREPRENEURS, DEMO_KECAMATAN, DEMO_KELURAHAN, DEMO_MENTORS, DEMO_PASSWORD, DEMO_SPEAKER, type DemoPeople } from './demo-data';
 
 export interface DemoLogin {
@@ -19,6 +20,7 @@ export class DemoSeedService {
     private readonly users: UsersService,
     private readonly regions: RegionsService,
     private readonly consultations: ConsultationDemoSeeder,
+    private readonly workshops: WorkshopDemoSeeder,
   ) {}
 
   /**
@@ -67,6 +69,7 @@ export class DemoSeedService {
       logins.push({ role: `entrepreneur (${e.type})`, email: e.email, name: e.name });
     }
     await this.consultations.seed(people);
+    await this.workshops.seed(people);
     this.logger.log(`Demo data created: ${logins.length} accounts in Kecamatan Tebet`);
     return logins;
   }
