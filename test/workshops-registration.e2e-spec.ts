@@ -124,10 +124,12 @@ describe('workshops: registration, waitlist, quotas', () => {
   });
 
   it('holds quota seats for their kecamatan: others wait, a Tebet entrepreneur still gets in', async () => {
-    const region = await app.post('/api/regions', { code: '31.71.01.1001', name: 'Gambir', level: 'kelurahan', parentCode: '31.71.01' }, admin.token);
-    expect([201, 409]).toContain(region.status);
+    // A kelurahan of Kecamatan Gambir (31.73.08) that no other suite adds.
+    const gambirKelurahan = `31.73.08.${9000 + Math.floor(Math.random() * 1000)}`;
+    const region = await app.post('/api/regions', { code: gambirKelurahan, name: 'Kelurahan Uji Gambir', level: 'kelurahan', parentCode: '31.73.08' }, admin.token);
+    expect(region.status).toBe(201);
     const id = await publishedWorkshop(2, { kecamatanQuotas: [{ kecamatanCode: '31.71.09', seats: 1 }] });
-    const gambir = () => app.newEntrepreneur({ business: { name: 'Warung Gambir', type: 'kelontong', kelurahanCode: '31.71.01.1001' } });
+    const gambir = () => app.newEntrepreneur({ business: { name: 'Warung Gambir', type: 'kelontong', kelurahanCode: gambirKelurahan } });
     const [g1, g2] = [await gambir(), await gambir()];
     expect((await register(id, g1)).body).toEqual({ status: 'registered' });
     expect((await register(id, g2)).body).toEqual({ status: 'waitlisted', position: 1 });

@@ -2,13 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { User } from '@pendamping/identity';
-import { DEFAULT_PAGE_SIZE, decodeCursor, DomainEvents, isDuplicateKey, newId, notFound, toPage, type Caller, type Page, type PageQuery } from '@pendamping/platform';
+import { DEFAULT_PAGE_SIZE, DomainEvents, isDuplicateKey, newId, notFound, toPage, type Caller, type Page, type PageQuery } from '@pendamping/platform';
 import { AttendanceService } from './attendance.service';
 import { CertificatesService } from './certificates.service';
 import type { Certificate } from './entities/certificate.entity';
 import { Feedback } from './entities/feedback.entity';
 import { Workshop } from './entities/workshop.entity';
 import { RegistrationsService } from './registrations.service';
+import { decodeTimeCursor } from './time-cursor';
 import type { FeedbackDto } from './workshop.dto';
 import { WorkshopErrors } from './workshop.errors';
 import type { FeedbackView } from './workshop.views';
@@ -52,7 +53,7 @@ export class ParticipationService {
   async listFeedback(workshopId: string, caller: Caller, query: PageQuery): Promise<FeedbackPage> {
     await this.registrations.assertStaff(workshopId, caller);
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const after = query.cursor ? decodeCursor(query.cursor, 2) : null;
+    const after = query.cursor ? decodeTimeCursor(query.cursor) : null;
     const qb = this.dataSource.manager
       .createQueryBuilder(Feedback, 'f')
       .innerJoin(User, 'u', 'u.id = f.userId')
@@ -61,7 +62,7 @@ export class ParticipationService {
       .orderBy('f.createdAt', 'DESC')
       .addOrderBy('f.id', 'DESC')
       .limit(limit + 1);
-    if (after) qb.andWhere('(f.createdAt < :at OR (f.createdAt = :at AND f.id < :id))', { at: new Date(String(after[0])), id: String(after[1]) });
+    if (after) qb.andWhere('(f.createdAt < :at OR (f.createdAt = :at AND f.id < :id))', after);
     const [rows, [summary]] = await Promise.all([
       qb.getRawMany<FeedbackView & { id: string }>(),
       this.dataSource.query('SELECT COUNT(*) AS n, AVG(rating) AS average FROM workshop_feedback WHERE workshopId = ?', [workshopId]),

@@ -1,6 +1,6 @@
 import { Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles, type Caller } from '@pendamping/platform';
+import { CurrentUser, ParseIdPipe, Roles, type Caller } from '@pendamping/platform';
 import { RegistrationsService } from './registrations.service';
 import { RegistrationQuery } from './workshop.dto';
 import { RegistrationResult } from './workshop.views';
@@ -16,27 +16,27 @@ export class RegistrationsController {
   @ApiOperation({ summary: 'Take a seat, or a place on the waitlist when the workshop is full' })
   @ApiCreatedResponse({ type: RegistrationResult })
   @ApiConflictResponse({ description: 'ALREADY_REGISTERED, WORKSHOP_CANCELLED, REGISTRATION_CLOSED' })
-  register(@Param('id') id: string, @CurrentUser() caller: Caller): Promise<RegistrationResult> {
+  register(@Param('id', ParseIdPipe) id: string, @CurrentUser() caller: Caller): Promise<RegistrationResult> {
     return this.registrations.register(id, caller);
   }
 
   @Get('me')
   @ApiOperation({ summary: "The caller's registration: status and, when waitlisted, the current position" })
-  mine(@Param('id') id: string, @CurrentUser() caller: Caller) {
+  mine(@Param('id', ParseIdPipe) id: string, @CurrentUser() caller: Caller) {
     return this.registrations.mine(id, caller);
   }
 
   @Delete('me')
   @HttpCode(204)
   @ApiOperation({ summary: 'Cancel my registration; the first person in line moves up (workshop.promoted)' })
-  async cancel(@Param('id') id: string, @CurrentUser() caller: Caller): Promise<void> {
+  async cancel(@Param('id', ParseIdPipe) id: string, @CurrentUser() caller: Caller): Promise<void> {
     await this.registrations.cancelMine(id, caller);
   }
 
   @Get()
   @Roles('admin', 'speaker')
   @ApiOperation({ summary: 'Registrations, in the order people registered (admins and this workshop\'s speakers)' })
-  list(@Param('id') id: string, @CurrentUser() caller: Caller, @Query() query: RegistrationQuery) {
+  list(@Param('id', ParseIdPipe) id: string, @CurrentUser() caller: Caller, @Query() query: RegistrationQuery) {
     return this.registrations.list(id, caller, query);
   }
 }

@@ -5,7 +5,6 @@ import { EntrepreneurProfile, User } from '@pendamping/identity';
 import {
   Clock,
   DEFAULT_PAGE_SIZE,
-  decodeCursor,
   DomainEvents,
   forbidden,
   isDuplicateKey,
@@ -19,6 +18,7 @@ import { Registration } from './entities/registration.entity';
 import { WorkshopSession } from './entities/workshop-session.entity';
 import { WorkshopSpeaker } from './entities/workshop-speaker.entity';
 import { Workshop } from './entities/workshop.entity';
+import { decodeTimeCursor } from './time-cursor';
 import { fillSeats, lockWorkshop, nextWaitlistSeq, seatMapFor, waitlistPosition } from './seating';
 import type { RegistrationQuery } from './workshop.dto';
 import { WorkshopErrors } from './workshop.errors';
@@ -87,7 +87,7 @@ export class RegistrationsService {
   async list(workshopId: string, caller: Caller, query: RegistrationQuery): Promise<Page<RegistrationView>> {
     await this.assertStaff(workshopId, caller);
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const after = query.cursor ? decodeCursor(query.cursor, 2) : null;
+    const after = query.cursor ? decodeTimeCursor(query.cursor) : null;
     const qb = this.dataSource.manager
       .createQueryBuilder(Registration, 'r')
       .innerJoin(User, 'u', 'u.id = r.userId')
@@ -97,7 +97,7 @@ export class RegistrationsService {
       .addOrderBy('r.userId', 'ASC')
       .limit(limit + 1);
     if (query.status) qb.andWhere('r.status = :status', { status: query.status });
-    if (after) qb.andWhere('(r.createdAt > :at OR (r.createdAt = :at AND r.userId > :id))', { at: new Date(String(after[0])), id: String(after[1]) });
+    if (after) qb.andWhere('(r.createdAt > :at OR (r.createdAt = :at AND r.userId > :id))', after);
     const rows = await qb.getRawMany<{ userId: string; name: string; status: Registration['status']; seq: number | null; kecamatanCode: string | null; createdAt: Date }>();
     const line = await this.dataSource.manager.find(Registration, { select: { waitlistSeq: true }, where: { workshopId, status: 'waitlisted' }, order: { waitlistSeq: 'ASC' } });
     const positions = new Map(line.map((r, i) => [r.waitlistSeq, i + 1]));

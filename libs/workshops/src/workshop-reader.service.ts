@@ -2,12 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { User } from '@pendamping/identity';
-import { Clock, DEFAULT_PAGE_SIZE, decodeCursor, notFound, toPage, validationFailed, type Caller, type Page } from '@pendamping/platform';
+import { Clock, DEFAULT_PAGE_SIZE, notFound, toPage, validationFailed, type Caller, type Page } from '@pendamping/platform';
 import { WorkshopQuota } from './entities/workshop-quota.entity';
 import { WorkshopSession } from './entities/workshop-session.entity';
 import { WorkshopSpeaker } from './entities/workshop-speaker.entity';
 import { Workshop, type WorkshopStatus } from './entities/workshop.entity';
 import { SeatMap } from './seats';
+import { decodeTimeCursor } from './time-cursor';
 import type { WorkshopQuery } from './workshop.dto';
 import type { WorkshopView } from './workshop.views';
 
@@ -31,7 +32,7 @@ export class WorkshopReader {
     const from = query.from ? new Date(query.from) : this.clock.now();
     const to = query.to ? new Date(query.to) : null;
     if (to && to <= from) throw validationFailed('to must be after from');
-    const after = query.cursor ? decodeCursor(query.cursor, 2) : null;
+    const after = query.cursor ? decodeTimeCursor(query.cursor) : null;
     const rows: { id: string; first: Date }[] = await this.dataSource.query(
       `SELECT s.workshopId AS id, MIN(s.startsAt) AS first
          FROM workshop_sessions s JOIN workshops w ON w.id = s.workshopId
@@ -41,7 +42,7 @@ export class WorkshopReader {
         ${after ? 'HAVING MIN(s.startsAt) > ? OR (MIN(s.startsAt) = ? AND s.workshopId > ?)' : ''}
         ORDER BY first, s.workshopId
         LIMIT ?`,
-      [from, ...(to ? [to] : []), ...(query.topic ? [query.topic] : []), ...(after ? cursorParams(after) : []), limit + 1],
+      [from, ...(to ? [to] : []), ...(query.topic ? [query.topic] : []), ...(after ? [after.at, after.at, after.id] : []), limit + 1],
     );
     const views = new Map((await this.views(rows.map((r) => r.id))).map((v) => [v.id, v]));
     return toPage(rows, limit, (r) => views.get(r.id)!, (r) => [new Date(r.first).toISOString(), r.id]);
@@ -63,7 +64,7 @@ export class WorkshopReader {
 
   async views(ids: string[], manager: EntityManager = this.dataSource.manager): Promise<WorkshopView[]> {
     if (ids.length === 0) return [];
-    const [workshops, sessions, speakers, quotas, seats] = await Promise.all([
+    const [workshops, sessions, speakers, quotas, counts] = await Promise.all([
       manager.find(Workshop, { where: { id: In(ids) } }),
       manager.find(WorkshopSession, { where: { workshopId: In(ids) }, order: { startsAt: 'ASC' } }),
       manager
@@ -72,53 +73,60 @@ export class WorkshopReader {
         .select(['ws.workshopId AS workshopId', 'u.id AS id', 'u.name AS name', 'u.organization AS organization'])
         .where('ws.workshopId IN (:...ids)', { ids })
         .orderBy('u.name')
-        .getRawMany<{ workshopId: string; id: string; name: string; organization: string | null }>(),
+        .getRawMany<SpeakerRow>(),
       manager.find(WorkshopQuota, { where: { workshopId: In(ids) }, order: { kecamatanCode: 'ASC' } }),
       manager.query(
         `SELECT workshopId, status, kecamatanCode, COUNT(*) AS n FROM workshop_registrations
           WHERE workshopId IN (?) AND status <> 'cancelled' GROUP BY workshopId, status, kecamatanCode`,
         [ids],
-      ) as Promise<{ workshopId: string; status: string; kecamatanCode: string | null; n: string }[]>,
+      ) as Promise<CountRow[]>,
     ]);
     const now = this.clock.now();
     const byId = new Map(workshops.map((w) => [w.id, w]));
     return ids.flatMap((id) => {
       const w = byId.get(id);
-      if (!w) return [];
       const own = <T extends { workshopId: string }>(rows: T[]) => rows.filter((r) => r.workshopId === id);
-      const counts = own(seats);
-      const registered = counts.filter((c) => c.status === 'registered').flatMap((c) => Array<string | null>(Number(c.n)).fill(c.kecamatanCode));
-      const map = SeatMap.of(w.capacity, own(quotas), registered);
-      const people = own(speakers).map(({ id: speakerId, name, organization }) => ({ id: speakerId, name, organization }));
-      const mySessions = own(sessions);
-      return [
-        {
-          id: w.id,
-          title: w.title,
-          description: w.description,
-          topic: w.topic,
-          capacity: w.capacity,
-          status: effectiveStatus(w, mySessions, now),
-          cancelReason: w.cancelReason,
-          speakerIds: people.map((p) => p.id),
-          speakers: people,
-          sessions: mySessions.map((s) => ({ id: s.id, start: s.startsAt, end: s.endsAt })),
-          recurrence: w.rrule && w.durationMinutes ? { rrule: w.rrule, durationMinutes: w.durationMinutes } : null,
-          kecamatanQuotas: own(quotas).map((q) => ({ kecamatanCode: q.kecamatanCode, seats: q.seats, seatsLeft: map.heldLeft(q.kecamatanCode) })),
-          seatsLeft: map.seatsLeft,
-          registeredCount: map.registered,
-          waitlistCount: counts.filter((c) => c.status === 'waitlisted').reduce((n, c) => n + Number(c.n), 0),
-          publishedAt: w.publishedAt,
-          createdAt: w.createdAt,
-          updatedAt: w.updatedAt,
-        },
-      ];
+      return w ? [toView(w, own(sessions), own(speakers), own(quotas), own(counts), now)] : [];
     });
   }
 }
 
-function cursorParams(after: unknown[]): unknown[] {
-  const first = new Date(String(after[0]));
-  if (Number.isNaN(first.getTime()) || typeof after[1] !== 'string') throw validationFailed('cursor is not valid; use nextCursor from the previous page');
-  return [first, first, after[1]];
+interface SpeakerRow {
+  workshopId: string;
+  id: string;
+  name: string;
+  organization: string | null;
+}
+
+interface CountRow {
+  workshopId: string;
+  status: string;
+  kecamatanCode: string | null;
+  n: string;
+}
+
+function toView(w: Workshop, sessions: WorkshopSession[], speakers: SpeakerRow[], quotas: WorkshopQuota[], counts: CountRow[], now: Date): WorkshopView {
+  const registered = counts.filter((c) => c.status === 'registered').flatMap((c) => Array<string | null>(Number(c.n)).fill(c.kecamatanCode));
+  const seats = SeatMap.of(w.capacity, quotas, registered);
+  const people = speakers.map(({ id, name, organization }) => ({ id, name, organization }));
+  return {
+    id: w.id,
+    title: w.title,
+    description: w.description,
+    topic: w.topic,
+    capacity: w.capacity,
+    status: effectiveStatus(w, sessions, now),
+    cancelReason: w.cancelReason,
+    speakerIds: people.map((p) => p.id),
+    speakers: people,
+    sessions: sessions.map((s) => ({ id: s.id, start: s.startsAt, end: s.endsAt })),
+    recurrence: w.rrule && w.durationMinutes ? { rrule: w.rrule, durationMinutes: w.durationMinutes } : null,
+    kecamatanQuotas: quotas.map((q) => ({ kecamatanCode: q.kecamatanCode, seats: q.seats, seatsLeft: seats.heldLeft(q.kecamatanCode) })),
+    seatsLeft: seats.seatsLeft,
+    registeredCount: seats.registered,
+    waitlistCount: counts.filter((c) => c.status === 'waitlisted').reduce((n, c) => n + Number(c.n), 0),
+    publishedAt: w.publishedAt,
+    createdAt: w.createdAt,
+    updatedAt: w.updatedAt,
+  };
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Public, Roles, type Caller } from '@pendamping/platform';
+import { CurrentUser, ParseIdPipe, Public, Roles, type Caller } from '@pendamping/platform';
 import { CancelWorkshopDto, CreateWorkshopDto, UpdateWorkshopDto, WorkshopQuery } from './workshop.dto';
 import { WorkshopReader } from './workshop-reader.service';
 import { WorkshopView } from './workshop.views';
@@ -35,7 +35,7 @@ export class WorkshopsController {
   @Get(':id')
   @ApiOperation({ summary: 'One workshop; a draft is 404 except for admins' })
   @ApiOkResponse({ type: WorkshopView })
-  get(@Param('id') id: string, @CurrentUser() caller?: Caller): Promise<WorkshopView> {
+  get(@Param('id', ParseIdPipe) id: string, @CurrentUser() caller?: Caller): Promise<WorkshopView> {
     return this.reader.get(id, caller);
   }
 
@@ -45,7 +45,7 @@ export class WorkshopsController {
   @ApiOperation({ summary: 'Edit a workshop; moving sessions of a published one tells its registrants (workshop.changed)' })
   @ApiOkResponse({ type: WorkshopView })
   @ApiConflictResponse({ description: 'SPEAKER_BUSY, SESSION_STARTED, CAPACITY_TOO_LOW, WORKSHOP_NOT_EDITABLE' })
-  update(@Param('id') id: string, @Body() dto: UpdateWorkshopDto): Promise<WorkshopView> {
+  update(@Param('id', ParseIdPipe) id: string, @Body() dto: UpdateWorkshopDto): Promise<WorkshopView> {
     return this.workshops.update(id, dto);
   }
 
@@ -55,7 +55,7 @@ export class WorkshopsController {
   @ApiBearerAuth()
   @ApiOkResponse({ type: WorkshopView })
   @ApiConflictResponse({ description: 'WORKSHOP_NOT_DRAFT, SESSION_IN_PAST' })
-  publish(@Param('id') id: string): Promise<WorkshopView> {
+  publish(@Param('id', ParseIdPipe) id: string): Promise<WorkshopView> {
     return this.workshops.publish(id);
   }
 
@@ -66,7 +66,7 @@ export class WorkshopsController {
   @ApiOperation({ summary: 'Cancel with a reason; registrants are told (workshop.cancelled)' })
   @ApiOkResponse({ type: WorkshopView })
   @ApiConflictResponse({ description: 'WORKSHOP_CANCELLED, WORKSHOP_NOT_EDITABLE' })
-  cancel(@Param('id') id: string, @Body() dto: CancelWorkshopDto): Promise<WorkshopView> {
+  cancel(@Param('id', ParseIdPipe) id: string, @Body() dto: CancelWorkshopDto): Promise<WorkshopView> {
     return this.workshops.cancel(id, dto);
   }
 }
