@@ -49,14 +49,7 @@ export function offeredSlots(rules: AvailabilityRules, from: Date, to: Date, now
 
   const lastDay = DateTime.fromMillis(upper, { zone }).startOf('day');
   for (let day = DateTime.fromMillis(lower, { zone }).startOf('day'); day <= lastDay; day = day.plus({ days: 1 })) {
-    for (const range of rangesOn(rules, day)) {
-      const rangeEnd = localTime(day, minutesOf(range.end));
-      for (let t = localTime(day, minutesOf(range.start)); ; t = t.plus({ minutes: rules.slotMinutes })) {
-        const end = t.plus({ minutes: rules.slotMinutes });
-        if (end > rangeEnd) break;
-        if (t.toMillis() >= lower && t.toMillis() < upper) slots.push({ start: t.toJSDate(), end: end.toJSDate() });
-      }
-    }
+    for (const range of rangesOn(rules, day)) slots.push(...cut(day, range, rules.slotMinutes, lower, upper));
   }
   return slots.sort((a, b) => a.start.getTime() - b.start.getTime());
 }
@@ -82,6 +75,28 @@ export function conflicts(a: Interval, b: Interval, buffer: number): boolean {
 
 export function localDate(instant: Date, zone: string): string {
   return DateTime.fromJSDate(instant, { zone }).toISODate()!;
+}
+
+/**
+ * Slots of one range. Zone arithmetic is costly (each offset is an Intl lookup), so the range's ends are
+ * placed in the zone once and the slots stepped in plain milliseconds, unless a DST change falls inside.
+ */
+function cut(day: DateTime, range: ClockRange, slotMinutes: number, lower: number, upper: number): Interval[] {
+  const first = localTime(day, minutesOf(range.start));
+  const last = localTime(day, minutesOf(range.end));
+  const slots: Interval[] = [];
+  const push = (start: number, end: number) => {
+    if (start >= lower && start < upper) slots.push({ start: new Date(start), end: new Date(end) });
+  };
+  if (first.offset === last.offset) {
+    const step = slotMinutes * 60_000;
+    for (let t = first.toMillis(); t + step <= last.toMillis(); t += step) push(t, t + step);
+    return slots;
+  }
+  for (let t = first; t.plus({ minutes: slotMinutes }) <= last; t = t.plus({ minutes: slotMinutes })) {
+    push(t.toMillis(), t.plus({ minutes: slotMinutes }).toMillis());
+  }
+  return slots;
 }
 
 function rangesOn(rules: AvailabilityRules, day: DateTime): ClockRange[] {
