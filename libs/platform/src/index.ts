@@ -20,3 +20,4 @@ export * from './events/events.module';
 export * from './http/idempotency.interceptor';
 export * from './time/clock';
 export * from './http/id.pipe';
+export * from './realtime/realtime-publisher';
