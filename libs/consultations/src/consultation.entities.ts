@@ -1,6 +1,6 @@
 import { AvailabilityOverride, MentorAvailability } from './availability/availability.entity';
-import { CalendarLock, Consultation } from './booking/consultation.entity';
+import { Consultation } from './booking/consultation.entity';
 import { AssistanceCase, ConsultationOutcome } from './outcomes/outcome.entity';
 
 /** Every entity of this lib, for the schema (libs/database) and TypeOrmModule.forFeature. */
-export const consultationEntities = [MentorAvailability, AvailabilityOverride, Consultation, CalendarLock, ConsultationOutcome, AssistanceCase];
+export const consultationEntities = [MentorAvailability, AvailabilityOverride, Consultation, ConsultationOutcome, AssistanceCase];

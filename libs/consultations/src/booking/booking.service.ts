@@ -8,7 +8,7 @@ import { offeredSlots, type AvailabilityRules, type Interval } from '../availabi
 import { inThePast, noAvailability, notASlot, notBooked } from '../consultation.errors';
 import { consultationEvent } from '../consultation.events';
 import type { BookConsultationDto } from './booking.dto';
-import { assertFree, ensureCalendarRows, lockCalendars } from './calendar';
+import { assertFree, lockCalendars } from './calendar';
 import { Consultation } from './consultation.entity';
 import { ConsultationAccess } from './consultation-access.service';
 
@@ -28,7 +28,6 @@ export class BookingService {
     if (!mentor?.roles.includes('mentor') || mentor.id === caller.id) throw notFound('Mentor');
     const { rules, slot } = await this.slotAt(dto.mentorId, new Date(dto.start));
     const people = { mentorId: dto.mentorId, entrepreneurId: caller.id };
-    await ensureCalendarRows(this.db.manager, [people.mentorId, people.entrepreneurId]);
 
     return this.events.transaction(this.db, async (manager, emit) => {
       await lockCalendars(manager, [people.mentorId, people.entrepreneurId]);
@@ -52,7 +51,6 @@ export class BookingService {
   async reschedule(caller: Caller, id: string, start: Date): Promise<Consultation> {
     const current = await this.access.participantView(caller, id);
     const { rules, slot } = await this.slotAt(current.mentorId, start);
-    await ensureCalendarRows(this.db.manager, [current.mentorId, current.entrepreneurId]);
 
     return this.events.transaction(this.db, async (manager, emit) => {
       await lockCalendars(manager, [current.mentorId, current.entrepreneurId]);

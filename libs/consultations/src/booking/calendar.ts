@@ -1,57 +1,54 @@
 import { DateTime } from 'luxon';
-import { Brackets, EntityManager, In, Not } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { conflicts, type AvailabilityRules, type Interval } from '../availability/slots';
 import { callerBusy, dailyCapReached, slotTaken } from '../consultation.errors';
-import { CalendarLock, Consultation } from './consultation.entity';
 
 /**
- * Serialises calendar changes per person. The lock rows are created outside the transaction (INSERT IGNORE
- * there would take shared locks that two transactions could not both upgrade), then locked in id order.
+ * Serialises calendar changes per person: the people's account rows are locked, in id order so two bookings
+ * never deadlock, for the rest of the transaction. Every booking, reschedule and cancellation of a mentor or
+ * an entrepreneur then waits for the one before it, and its checks see that one's result.
  */
-export async function ensureCalendarRows(manager: EntityManager, userIds: string[]): Promise<void> {
-  const ids = [...new Set(userIds)].sort();
-  await manager.query(`INSERT IGNORE INTO calendar_locks (userId) VALUES ${ids.map(() => '(?)').join(', ')}`, ids);
-}
-
 export async function lockCalendars(manager: EntityManager, userIds: string[]): Promise<void> {
   const ids = [...new Set(userIds)].sort();
-  await manager
-    .getRepository(CalendarLock)
-    .createQueryBuilder('l')
-    .setLock('pessimistic_write')
-    .where({ userId: In(ids) })
-    .orderBy('l.userId')
-    .getMany();
+  await manager.query(`SELECT id FROM users WHERE id IN (${ids.map(() => '?').join(', ')}) ORDER BY id FOR UPDATE`, ids);
+}
+
+interface BusyRow {
+  id: string;
+  mentorId: string;
+  entrepreneurId: string;
+  start: Date;
+  end: Date;
 }
 
 /**
  * Throws unless `slot` fits both calendars: no booked consultation of the mentor closer than the buffer,
- * the mentor's daily cap not reached, and the entrepreneur free. Call with both calendars held.
+ * the mentor's daily cap not reached, and neither person in another consultation then. Call with both
+ * calendars locked. One query: the mentor's bookings around that local day, and either person's overlapping.
  */
 export async function assertFree(
   manager: EntityManager,
   rules: AvailabilityRules,
   slot: Interval,
   people: { mentorId: string; entrepreneurId: string },
-  excludeId?: string,
+  excludeId = '',
 ): Promise<void> {
   const buffer = rules.bufferMinutes * 60_000;
-  const dayStart = DateTime.fromJSDate(slot.start, { zone: rules.timezone }).startOf('day');
-  const windowStart = new Date(Math.min(slot.start.getTime() - buffer, dayStart.toMillis()));
-  const windowEnd = new Date(Math.max(slot.end.getTime() + buffer, dayStart.plus({ days: 1 }).toMillis()));
-  const mentorDay = await manager.getRepository(Consultation).createQueryBuilder('c')
-    .select(['c.id', 'c.start', 'c.end'])
-    .where({ mentorId: people.mentorId, status: 'booked', ...(excludeId && { id: Not(excludeId) }) })
-    .andWhere('c.start < :windowEnd AND c.end > :windowStart', { windowStart, windowEnd })
-    .getMany();
+  const day = DateTime.fromJSDate(slot.start, { zone: rules.timezone }).startOf('day');
+  const [dayStart, dayEnd] = [day.toMillis(), day.plus({ days: 1 }).toMillis()];
+  const windowStart = new Date(Math.min(slot.start.getTime() - buffer, dayStart));
+  const windowEnd = new Date(Math.max(slot.end.getTime() + buffer, dayEnd));
+  const rows: BusyRow[] = await manager.query(
+    `SELECT id, mentorId, entrepreneurId, start, end FROM consultations
+      WHERE status = 'booked' AND id <> ? AND (
+        (mentorId = ? AND start < ? AND end > ?)
+        OR (? IN (mentorId, entrepreneurId) AND start < ? AND end > ?))`,
+    [excludeId, people.mentorId, windowEnd, windowStart, people.entrepreneurId, slot.end, slot.start],
+  );
+  const mentorDay = rows.filter((r) => r.mentorId === people.mentorId);
   if (mentorDay.some((c) => conflicts(slot, c, buffer))) throw slotTaken();
-  const sameDay = mentorDay.filter((c) => c.start.getTime() >= dayStart.toMillis() && c.start.getTime() < dayStart.plus({ days: 1 }).toMillis());
+  const sameDay = mentorDay.filter((c) => c.start.getTime() >= dayStart && c.start.getTime() < dayEnd);
   if (rules.dailyCap !== null && sameDay.length >= rules.dailyCap) throw dailyCapReached();
-
-  const busy = await manager.getRepository(Consultation).createQueryBuilder('c')
-    .where({ status: 'booked', ...(excludeId && { id: Not(excludeId) }) })
-    .andWhere(new Brackets((q) => q.where('c.entrepreneurId = :e', { e: people.entrepreneurId }).orWhere('c.mentorId = :e')))
-    .andWhere('c.start < :end AND c.end > :start', { start: slot.start, end: slot.end })
-    .getExists();
-  if (busy) throw callerBusy();
+  const theirs = rows.filter((r) => r.mentorId !== people.mentorId);
+  if (theirs.some((c) => c.start < slot.end && c.end > slot.start)) throw callerBusy();
 }

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { TOPICS, User, type Topic } from '@pendamping/identity';
 import { CreatedAt, IdRef, PrimaryId, UpdatedAt } from '@pendamping/platform';
 
@@ -52,15 +52,4 @@ export class Consultation {
 
   @UpdatedAt()
   updatedAt: Date;
-}
-
-/**
- * One row per person who has ever booked or been booked. A booking locks both people's rows (in id order,
- * so two bookings never deadlock) before checking for overlaps: the database serialises every change to a
- * person's calendar, so no interleaving can double-book a mentor or an entrepreneur.
- */
-@Entity('calendar_locks')
-export class CalendarLock {
-  @PrimaryColumn({ type: 'char', length: 36 })
-  userId: string;
 }

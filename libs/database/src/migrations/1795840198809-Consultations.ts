@@ -54,12 +54,6 @@ export class Consultations1795840198809 implements MigrationInterface {
             ) ENGINE = InnoDB
         `);
         await queryRunner.query(`
-            CREATE TABLE \`calendar_locks\` (
-                \`userId\` char(36) NOT NULL,
-                PRIMARY KEY (\`userId\`)
-            ) ENGINE = InnoDB
-        `);
-        await queryRunner.query(`
             CREATE TABLE \`consultation_outcomes\` (
                 \`consultationId\` char(36) NOT NULL,
                 \`mentorId\` char(36) NOT NULL,
@@ -150,9 +144,6 @@ export class Consultations1795840198809 implements MigrationInterface {
         `);
         await queryRunner.query(`
             DROP TABLE \`consultation_outcomes\`
-        `);
-        await queryRunner.query(`
-            DROP TABLE \`calendar_locks\`
         `);
         await queryRunner.query(`
             DROP INDEX \`IDX_1b66a8e23eccd8265c66ce3c9f\` ON \`consultations\`
