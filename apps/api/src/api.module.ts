@@ -4,6 +4,7 @@ import { DatabaseModule } from '@pendamping/database';
 import { IdentityModule } from '@pendamping/identity';
 import { AppConfig, ClockModule, ConfigModule, EventsModule, HealthModule, IdempotencyModule, LoggingModule, RedisModule } from '@pendamping/platform';
 import { RegionsModule } from '@pendamping/regions';
+import { VideoModule } from '@pendamping/video';
 import { WorkshopsModule } from '@pendamping/workshops';
 
 @Module({})
@@ -24,6 +25,7 @@ export class ApiModule {
         IdentityModule,
         ConsultationsModule,
         WorkshopsModule,
+        VideoModule,
       ],
     };
   }

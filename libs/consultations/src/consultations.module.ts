@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AvailabilityService } from './availability/availability.service';
 import { BookingService } from './booking/booking.service';
 import { ConsultationAccess } from './booking/consultation-access.service';
+import { ConsultationLifecycle } from './booking/consultation-lifecycle.service';
 import { ConsultationQueryService } from './booking/consultation-query.service';
 import { ConsultationsController } from './booking/consultations.controller';
 import { consultationEntities } from './consultation.entities';
@@ -15,7 +16,7 @@ import { OutcomesController } from './outcomes/outcomes.controller';
 @Module({
   imports: [TypeOrmModule.forFeature(consultationEntities)],
   controllers: [ConsultationsController, MentorsController, OutcomesController],
-  providers: [AvailabilityService, BookingService, ConsultationAccess, ConsultationQueryService, MentorDirectoryService, OutcomeService, FollowUpService],
-  exports: [AvailabilityService, BookingService, ConsultationAccess, MentorDirectoryService],
+  providers: [AvailabilityService, BookingService, ConsultationAccess, ConsultationLifecycle, ConsultationQueryService, MentorDirectoryService, OutcomeService, FollowUpService],
+  exports: [AvailabilityService, BookingService, ConsultationAccess, ConsultationLifecycle, MentorDirectoryService],
 })
 export class ConsultationsModule {}

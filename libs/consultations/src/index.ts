@@ -3,6 +3,7 @@ export * from './consultation.entities';
 export * from './consultation.events';
 export * from './booking/consultation.entity';
 export * from './booking/consultation-access.service';
+export * from './booking/consultation-lifecycle.service';
 export * from './booking/booking.service';
 export * from './availability/availability.entity';
 export * from './availability/availability.service';

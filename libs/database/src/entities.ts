@@ -1,7 +1,8 @@
 import { consultationEntities } from '@pendamping/consultations';
 import { identityEntities } from '@pendamping/identity';
 import { regionEntities } from '@pendamping/regions';
+import { videoEntities } from '@pendamping/video';
 import { workshopEntities } from '@pendamping/workshops';
 
 /** Every entity of the schema, from each feature lib. The migrations must match exactly these. */
-export const entities = [...regionEntities, ...identityEntities, ...consultationEntities, ...workshopEntities];
+export const entities = [...regionEntities, ...identityEntities, ...consultationEntities, ...workshopEntities, ...videoEntities];
