@@ -21,3 +21,4 @@ export * from './http/idempotency.interceptor';
 export * from './time/clock';
 export * from './http/id.pipe';
 export * from './realtime/realtime-publisher';
+export * from './realtime/redis-io.adapter';

@@ -54,6 +54,7 @@ const schema = z
     WHATSAPP_API_URL: url(['http:', 'https:']).optional(),
     WHATSAPP_TOKEN: z.string().min(1).optional(),
     DEMO_DATA: boolean.optional(),
+    REALTIME_EVENTS_PER_SECOND: z.coerce.number().int().min(1).max(100_000).default(10),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && (!env.JWT_SECRET || env.JWT_SECRET.length < 32)) {
@@ -86,6 +87,8 @@ export class AppConfig {
   readonly smtpUrl?: string;
   readonly whatsapp?: { apiUrl: string; token: string };
   readonly demoData!: boolean;
+  /** Socket events one connection may send per second, sustained (bursts of twice that pass). */
+  readonly realtime!: { eventsPerSecond: number };
 }
 
 export class ConfigError extends Error {}
@@ -115,6 +118,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     smtpUrl: e.SMTP_URL,
     whatsapp: e.WHATSAPP_API_URL && e.WHATSAPP_TOKEN ? { apiUrl: e.WHATSAPP_API_URL, token: e.WHATSAPP_TOKEN } : undefined,
     demoData: e.DEMO_DATA ?? e.NODE_ENV === 'development',
+    realtime: { eventsPerSecond: e.REALTIME_EVENTS_PER_SECOND },
   });
 }
 

@@ -8,6 +8,7 @@ import { Logger } from 'nestjs-pino';
 import { AppConfig } from '../config/app-config';
 import { AllExceptionsFilter } from '../errors/all-exceptions.filter';
 import { createValidationPipe } from '../errors/validation.pipe';
+import { RedisIoAdapter } from '../realtime/redis-io.adapter';
 
 const BODY_LIMIT_BYTES = 1024 * 1024;
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -40,6 +41,8 @@ export async function createHttpApp(config: AppConfig, rootModule: Type<unknown>
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableShutdownHooks();
+  // socket.io gateways (if the root module has any) share this server, and reach other nodes through Redis.
+  app.useWebSocketAdapter(new RedisIoAdapter(app, config));
 
   const document = SwaggerModule.createDocument(
     app,
