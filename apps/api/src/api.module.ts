@@ -3,6 +3,7 @@ import { ConsultationsModule } from '@pendamping/consultations';
 import { DatabaseModule } from '@pendamping/database';
 import { IdentityModule } from '@pendamping/identity';
 import { AppConfig, ClockModule, ConfigModule, EventsModule, HealthModule, IdempotencyModule, LoggingModule, RedisModule } from '@pendamping/platform';
+import { RealtimeModule, RealtimePublisherModule } from '@pendamping/realtime';
 import { RegionsModule } from '@pendamping/regions';
 import { VideoModule } from '@pendamping/video';
 import { WorkshopsModule } from '@pendamping/workshops';
@@ -25,6 +26,8 @@ export class ApiModule {
         IdentityModule,
         ConsultationsModule,
         WorkshopsModule,
+        RealtimePublisherModule,
+        RealtimeModule,
         VideoModule,
       ],
     };

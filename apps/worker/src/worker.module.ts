@@ -1,6 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
 import { DatabaseModule } from '@pendamping/database';
+import { RealtimePublisherModule } from '@pendamping/realtime';
 import { AppConfig, ClockModule, ConfigModule, EventsModule, LoggingModule, RedisModule, redisOptions } from '@pendamping/platform';
 
 /** The worker: the same feature modules as the api, BullMQ processors instead of HTTP. */
@@ -16,6 +17,8 @@ export class WorkerModule {
         RedisModule,
         EventsModule,
         ClockModule,
+        // Pushes socket events (notifications) through Redis to whichever api node holds the socket.
+        RealtimePublisherModule,
         BullModule.forRoot({
           // BullMQ blocks on its connection: it needs unlimited retries per request.
           connection: redisOptions(config, { maxRetriesPerRequest: null }),

@@ -14,3 +14,4 @@ export * from './entities/workshop-session.entity';
 export * from './entities/registration.entity';
 export * from './entities/certificate.entity';
 export * from './entities/feedback.entity';
+export * from './entities/workshop-speaker.entity';

@@ -1,0 +1,88 @@
+import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min } from 'class-validator';
+
+/** Longest chat message or question, in characters. */
+export const MAX_BODY_LENGTH = 2000;
+// Something other than whitespace: an empty-looking message is a mistake, not a message.
+const VISIBLE = /\S/;
+
+export class ConsultationRef {
+  @IsUUID()
+  consultationId: string;
+}
+
+export class JoinConsultationDto extends ConsultationRef {
+  /** The newest message this client already has; the ack carries what came after it. */
+  @IsOptional()
+  @IsUUID()
+  since?: string;
+}
+
+export class SendMessageDto extends ConsultationRef {
+  @IsString()
+  @Matches(/^[A-Za-z0-9._:-]{1,64}$/, { message: 'clientMessageId must be 1-64 letters, digits or ._:-' })
+  clientMessageId: string;
+
+  @IsString()
+  @MaxLength(MAX_BODY_LENGTH)
+  @Matches(VISIBLE, { message: 'body must not be empty' })
+  body: string;
+}
+
+export class ReadDto extends ConsultationRef {
+  @IsUUID()
+  messageId: string;
+}
+
+export class SessionRef {
+  @IsUUID()
+  sessionId: string;
+}
+
+export class AskDto extends SessionRef {
+  @IsString()
+  @MaxLength(MAX_BODY_LENGTH)
+  @Matches(VISIBLE, { message: 'body must not be empty' })
+  body: string;
+}
+
+export class QuestionRef {
+  @IsUUID()
+  questionId: string;
+}
+
+export class AnsweredDto extends QuestionRef {
+  @IsOptional()
+  @IsBoolean()
+  answered?: boolean;
+}
+
+export class HandDto extends SessionRef {
+  @IsBoolean()
+  raised: boolean;
+}
+
+export class OpenPollDto extends SessionRef {
+  @IsString()
+  @MaxLength(500)
+  @Matches(VISIBLE, { message: 'question must not be empty' })
+  question: string;
+
+  @IsString({ each: true })
+  @MaxLength(200, { each: true })
+  @Matches(VISIBLE, { each: true, message: 'options must not be empty' })
+  @ArrayMinSize(2)
+  @ArrayMaxSize(10)
+  options: string[];
+}
+
+export class PollRef {
+  @IsUUID()
+  pollId: string;
+}
+
+export class PollVoteDto extends PollRef {
+  /** The chosen option's index in `options`, from 0. */
+  @IsInt()
+  @Min(0)
+  option: number;
+}

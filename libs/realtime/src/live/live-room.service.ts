@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { User } from '@pendamping/identity';
+import { Clock, notFound, type Caller } from '@pendamping/platform';
+import { Registration, Workshop, WorkshopSession, WorkshopSpeaker } from '@pendamping/workshops';
+import { RealtimeErrors } from '../realtime.errors';
+import type { JoinedSession, WorkshopRole } from '../realtime.events';
+
+/** The live room opens with the video join window: from this long before the start until the end. */
+export const ROOM_OPENS_BEFORE_MS = 15 * 60_000;
+
+/** Who may be in a workshop session's live room, and as what. */
+@Injectable()
+export class LiveRoomService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Registrants (seated, not waitlisted), the workshop's speakers and admins, while the room is open. */
+  async admit(caller: Caller, sessionId: string): Promise<JoinedSession> {
+    const session = await this.db.getRepository(WorkshopSession).findOneBy({ id: sessionId });
+    const workshop = session && (await this.db.getRepository(Workshop).findOneBy({ id: session.workshopId }));
+    if (!session || !workshop || workshop.status === 'draft') throw notFound('Workshop session');
+    const role = await this.roleOf(caller, workshop.id);
+    const now = this.clock.now().getTime();
+    const open = workshop.status !== 'cancelled' && now >= session.startsAt.getTime() - ROOM_OPENS_BEFORE_MS && now <= session.endsAt.getTime();
+    if (!open) throw RealtimeErrors.notOpen();
+    return { sessionId: session.id, workshopId: workshop.id, role, endsAt: session.endsAt };
+  }
+
+  /** A joined session that has not ended yet (questions and votes stop with the room). */
+  assertOpen(joined: JoinedSession | undefined): JoinedSession {
+    if (!joined) throw RealtimeErrors.notJoined();
+    if (this.clock.now() > joined.endsAt) throw RealtimeErrors.notOpen();
+    return joined;
+  }
+
+  assertStaff(joined: JoinedSession | undefined): JoinedSession {
+    const open = this.assertOpen(joined);
+    if (open.role === 'attendee') throw RealtimeErrors.notStaff();
+    return open;
+  }
+
+  async nameOf(userId: string): Promise<string> {
+    const user = await this.db.getRepository(User).findOne({ select: { name: true }, where: { id: userId } });
+    return user?.name ?? '';
+  }
+
+  private async roleOf(caller: Caller, workshopId: string): Promise<WorkshopRole> {
+    if (caller.roles.includes('admin')) return 'host';
+    if (await this.db.getRepository(WorkshopSpeaker).existsBy({ workshopId, speakerId: caller.id })) return 'speaker';
+    if (await this.db.getRepository(Registration).existsBy({ workshopId, userId: caller.id, status: 'registered' })) return 'attendee';
+    throw RealtimeErrors.notRegistered();
+  }
+}

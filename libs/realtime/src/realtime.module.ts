@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ConsultationsModule } from '@pendamping/consultations';
+import { IdentityModule } from '@pendamping/identity';
+import { WorkshopsModule } from '@pendamping/workshops';
+import { ChatController } from './chat/chat.controller';
+import { ChatService } from './chat/chat.service';
+import { ChatGateway } from './gateway/chat.gateway';
+import { ConnectionGateway } from './gateway/connection.gateway';
+import { SocketHandler } from './gateway/socket-handler';
+import { WorkshopGateway } from './gateway/workshop.gateway';
+import { HandsService } from './live/hands.service';
+import { LiveRoomService } from './live/live-room.service';
+import { PollsService } from './live/polls.service';
+import { QuestionsService } from './live/questions.service';
+import { realtimeEntities } from './realtime.entities';
+
+/** The socket.io gateway (namespace /realtime) and the chat history endpoint. The api imports it; the worker does not. */
+@Module({
+  imports: [TypeOrmModule.forFeature(realtimeEntities), IdentityModule, ConsultationsModule, WorkshopsModule],
+  controllers: [ChatController],
+  providers: [ConnectionGateway, ChatGateway, WorkshopGateway, SocketHandler, ChatService, LiveRoomService, QuestionsService, PollsService, HandsService],
+  exports: [ChatService],
+})
+export class RealtimeModule {}

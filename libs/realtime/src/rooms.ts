@@ -1,0 +1,12 @@
+/** The namespace every client connects to. */
+export const REALTIME_NAMESPACE = '/realtime';
+
+/** Room names, shared by the gateway (joins) and the publisher (emits from any process). */
+export const rooms = {
+  /** Every socket of one person, on all their devices. */
+  user: (userId: string) => `user:${userId}`,
+  consultation: (consultationId: string) => `consultation:${consultationId}`,
+  workshopSession: (sessionId: string) => `workshop-session:${sessionId}`,
+  /** Speakers and admins of a session: raised hands go only here. */
+  workshopStaff: (sessionId: string) => `workshop-session:${sessionId}:staff`,
+};
