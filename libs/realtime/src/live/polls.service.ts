@@ -42,8 +42,8 @@ export class PollsService {
   async vote(caller: Caller, poll: LivePoll, option: number): Promise<PollResults & { counted: boolean }> {
     if (poll.closedAt) throw RealtimeErrors.pollClosed();
     if (option >= poll.options.length) throw validationFailed(`option must be an index below ${poll.options.length}`);
-    const result = await this.db.createQueryBuilder().insert().into(LivePollVote).values({ pollId: poll.id, userId: caller.id, choice: option }).orIgnore().execute();
-    return { ...(await this.results(poll)), counted: affected(result.raw) > 0 };
+    const inserted = await this.db.query('INSERT IGNORE INTO workshop_poll_votes (pollId, userId, choice) VALUES (?, ?, ?)', [poll.id, caller.id, option]);
+    return { ...(await this.results(poll)), counted: affected(inserted) > 0 };
   }
 
   async close(poll: LivePoll): Promise<PollResults> {

@@ -60,8 +60,9 @@ export class QuestionsService {
 
   /** One vote per person (primary key); `counted` is false for a repeat, which changes nothing. */
   async vote(caller: Caller, questionId: string): Promise<{ votes: number; counted: boolean }> {
-    const result = await this.db.createQueryBuilder().insert().into(LiveQuestionVote).values({ questionId, userId: caller.id }).orIgnore().execute();
-    const counted = affected(result.raw) > 0;
+    // Plain SQL: TypeORM's insert builder replaces the driver's result (and its affectedRows) on MariaDB.
+    const inserted = await this.db.query('INSERT IGNORE INTO workshop_question_votes (questionId, userId) VALUES (?, ?)', [questionId, caller.id]);
+    const counted = affected(inserted) > 0;
     return { votes: await this.db.getRepository(LiveQuestionVote).countBy({ questionId }), counted };
   }
 

@@ -1,0 +1,153 @@
+import type { Socket } from 'socket.io-client';
+import { DataSource } from 'typeorm';
+import { Clock } from '@pendamping/platform';
+import { LivePollVote, LiveQuestionVote } from '@pendamping/realtime';
+import { releaseTogether } from './support/race';
+import { connect, eventually, next, ok, record, send, settle } from './support/realtime-client';
+import { TestApp, type Session } from './support/test-app';
+
+// A day of its own far ahead, so the speaker's other sessions never clash.
+const start = new Date(Date.UTC(2031, 0, 1, 2) + Math.floor(Math.random() * 1500) * 86_400_000);
+const minutes = (m: number) => new Date(start.getTime() + m * 60_000);
+
+describe('realtime: workshop live room', () => {
+  let app: TestApp;
+  let admin: Session;
+  let speaker: Session;
+  let attendees: Session[];
+  let waitlisted: Session;
+  let sessionId: string;
+  const sockets: Socket[] = [];
+  const realNow = Clock.prototype.now;
+  const open = async (who: Session) => {
+    const socket = await connect(app, who.token);
+    sockets.push(socket);
+    return socket;
+  };
+  /** Connected and in the room. */
+  const joined = async (who: Session) => {
+    const socket = await open(who);
+    await ok(socket, 'workshop:join', { sessionId });
+    return socket;
+  };
+
+  beforeAll(async () => {
+    app = await TestApp.start();
+    admin = await app.newUser(['admin']);
+    speaker = await app.newUser(['speaker'], { name: 'Dewi Anggraini' });
+    const body = { title: 'Foto Produk', description: 'Foto produk dengan ponsel.', topic: 'pemasaran', capacity: 25, speakerIds: [speaker.id], sessions: [{ start: minutes(0).toISOString(), end: minutes(90).toISOString() }] };
+    const created = await app.post('/api/workshops', body, admin.token);
+    expect(created.status).toBe(201);
+    sessionId = created.body.sessions[0].id;
+    expect((await app.post(`/api/workshops/${created.body.id}/publish`, undefined, admin.token)).status).toBe(200);
+    [waitlisted, ...attendees] = await app.newEntrepreneurs(26);
+    for (const who of attendees) expect((await app.post(`/api/workshops/${created.body.id}/registrations`, undefined, who.token)).status).toBe(201);
+    expect((await app.post(`/api/workshops/${created.body.id}/registrations`, undefined, waitlisted.token)).body.status).toBe('waitlisted');
+    app.app.get(Clock).now = () => minutes(-10); // the room is open from 15 minutes before the start
+  });
+  afterEach(() => sockets.splice(0).forEach((s) => s.close()));
+  afterAll(async () => {
+    app.app.get(Clock).now = realNow;
+    await app.close();
+  });
+
+  it('admits registrants, speakers and admins in the join window only', async () => {
+    const [stranger] = await app.newEntrepreneurs(1);
+    expect((await send(await open(stranger), 'workshop:join', { sessionId })).ok).toBe(false);
+    expect(await send(await open(waitlisted), 'workshop:join', { sessionId })).toMatchObject({ ok: false, error: { code: 'NOT_REGISTERED' } });
+    expect(await ok(await open(attendees[0]), 'workshop:join', { sessionId })).toMatchObject({ sessionId, role: 'attendee', questions: expect.any(Array) });
+    expect(await ok(await open(speaker), 'workshop:join', { sessionId })).toMatchObject({ role: 'speaker', hands: expect.any(Array) });
+    expect(await ok(await open(admin), 'workshop:join', { sessionId })).toMatchObject({ role: 'host' });
+
+    for (const outside of [minutes(-16), minutes(91)]) {
+      app.app.get(Clock).now = () => outside;
+      expect(await send(await open(attendees[0]), 'workshop:join', { sessionId })).toMatchObject({ ok: false, error: { code: 'NOT_OPEN' } });
+    }
+    app.app.get(Clock).now = () => minutes(-10);
+  });
+
+  it('broadcasts a question to everyone with the author name; votes and the answered mark follow', async () => {
+    const [asker, other, host] = [await joined(attendees[1]), await joined(attendees[2]), await joined(speaker)];
+    const heard = next(other, 'workshop:question');
+    const question = await ok(asker, 'workshop:question', { sessionId, body: 'Lampu apa yang cocok untuk foto <i>makanan</i>?' });
+    expect(await heard).toEqual({ ...question, sessionId });
+    expect(question).toMatchObject({ body: 'Lampu apa yang cocok untuk foto <i>makanan</i>?', authorName: 'Pelaku Usaha 3', votes: 0, answered: false });
+
+    const votes = next(host, 'workshop:question:votes');
+    expect(await ok(other, 'workshop:question:vote', { questionId: question.id })).toEqual({ questionId: question.id, votes: 1 });
+    expect(await votes).toEqual({ questionId: question.id, votes: 1 });
+    expect(await ok(other, 'workshop:question:vote', { questionId: question.id })).toEqual({ questionId: question.id, votes: 1 });
+
+    expect(await send(asker, 'workshop:question:answered', { questionId: question.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const answered = next(asker, 'workshop:question:answered');
+    await ok(host, 'workshop:question:answered', { questionId: question.id });
+    expect(await answered).toEqual({ questionId: question.id, answered: true });
+    const late = await ok(await open(attendees[3]), 'workshop:join', { sessionId });
+    expect(late.questions.find((q: { id: string }) => q.id === question.id)).toMatchObject({ votes: 1, answered: true });
+  });
+
+  it('shows raised hands to speakers and admins only, also to one who joins later', async () => {
+    const [attendee, bystander, host] = [await joined(attendees[4]), await joined(attendees[5]), await joined(speaker)];
+    const seenByAttendees = record(bystander, 'workshop:hand');
+    const hand = next(host, 'workshop:hand');
+    await ok(attendee, 'workshop:hand', { sessionId, raised: true });
+    expect(await hand).toEqual({ sessionId, userId: attendees[4].id, name: 'Pelaku Usaha 6', raised: true });
+    const adminView = await ok(await open(admin), 'workshop:join', { sessionId });
+    expect(adminView.hands).toContainEqual({ userId: attendees[4].id, name: 'Pelaku Usaha 6' });
+    const lowered = next(host, 'workshop:hand');
+    await ok(attendee, 'workshop:hand', { sessionId, raised: false });
+    expect(await lowered).toMatchObject({ userId: attendees[4].id, raised: false });
+    await settle(100);
+    expect(seenByAttendees).toEqual([]);
+    expect((await send(await open(attendees[6]), 'workshop:hand', { sessionId, raised: true })).ok).toBe(false); // not joined
+  });
+
+  it('lets speakers open polls (not attendees), counts live, and closes the previous poll', async () => {
+    const [voter, host] = [await joined(attendees[7]), await joined(speaker)];
+    expect(await send(voter, 'workshop:poll:open', { sessionId, question: 'Boleh?', options: ['Ya', 'Tidak'] })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const announced = next(voter, 'workshop:poll');
+    const poll = await ok(host, 'workshop:poll:open', { sessionId, question: 'Sudah jualan online?', options: ['Sudah', 'Belum', 'Baru mulai'] });
+    expect(await announced).toEqual({ ...poll, sessionId });
+    const results = next(host, 'workshop:poll:results');
+    expect(await ok(voter, 'workshop:poll:vote', { pollId: poll.id, option: 2 })).toEqual({ pollId: poll.id, counts: [0, 0, 1] });
+    expect(await results).toEqual({ pollId: poll.id, counts: [0, 0, 1] });
+    expect(await ok(voter, 'workshop:poll:vote', { pollId: poll.id, option: 0 })).toEqual({ pollId: poll.id, counts: [0, 0, 1] });
+    expect(await send(voter, 'workshop:poll:vote', { pollId: poll.id, option: 3 })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    expect((await ok(await open(attendees[8]), 'workshop:join', { sessionId })).openPoll).toMatchObject({ id: poll.id, counts: [0, 0, 1], myVote: null });
+
+    const closed = next(voter, 'workshop:poll:closed');
+    const second = await ok(host, 'workshop:poll:open', { sessionId, question: 'Lanjut sesi tanya jawab?', options: ['Ya', 'Tidak'] });
+    expect(await closed).toEqual({ pollId: poll.id, counts: [0, 0, 1] });
+    expect(await send(voter, 'workshop:poll:vote', { pollId: poll.id, option: 1 })).toMatchObject({ ok: false, error: { code: 'POLL_CLOSED' } });
+    expect((await ok(voter, 'workshop:join', { sessionId })).openPoll).toMatchObject({ id: second.id });
+  });
+
+  it('counts each person once when question votes and poll votes race (several sockets, repeats)', async () => {
+    const voters = attendees.slice(9, 25);
+    const host = await joined(speaker);
+    const asker = await joined(voters[0]);
+    const question = await ok(asker, 'workshop:question', { sessionId, body: 'Berapa harga lampu ring?' });
+    const poll = await ok(host, 'workshop:poll:open', { sessionId, question: 'Pilih jadwal', options: ['Pagi', 'Siang', 'Sore'] });
+    // Two devices each, and every device votes twice, all at once (held behind a table lock until 8 wait in
+    // the database: as many as the api's connection pool lets through at a time).
+    const devices = (await Promise.all(voters.map(async (v) => [await joined(v), await joined(v)]))).flat();
+    const broadcast = record<{ votes: number }>(host, 'workshop:question:votes');
+
+    const questionAcks = await releaseTogether('workshop_question_votes', 8, () =>
+      Promise.all(devices.flatMap((d) => [1, 2].map(() => send(d, 'workshop:question:vote', { questionId: question.id })))),
+    );
+    const pollAcks = await releaseTogether('workshop_poll_votes', 8, () =>
+      Promise.all(devices.flatMap((d, i) => [0, 1].map((k) => send(d, 'workshop:poll:vote', { pollId: poll.id, option: (i + k) % 3 })))),
+    );
+    expect([...questionAcks, ...pollAcks].every((a) => a.ok)).toBe(true);
+
+    const db = app.app.get(DataSource);
+    expect(await db.getRepository(LiveQuestionVote).countBy({ questionId: question.id })).toBe(voters.length);
+    expect(await db.getRepository(LivePollVote).countBy({ pollId: poll.id })).toBe(voters.length);
+    await eventually(() => broadcast.some((b) => b.votes === voters.length));
+    expect(Math.max(...broadcast.map((b) => b.votes))).toBe(voters.length);
+    const view = await ok(host, 'workshop:join', { sessionId });
+    expect(view.questions.find((q: { id: string }) => q.id === question.id).votes).toBe(voters.length);
+    expect(view.openPoll.counts.reduce((a: number, b: number) => a + b, 0)).toBe(voters.length);
+  });
+});
