@@ -13,7 +13,7 @@ describe('video: the LiveKit webhook (events signed here with the SDK, as LiveKi
   let admin: Session;
   let db: DataSource;
 
-  const post = (body: string, authorization?: string, contentType = 'application/webhook+json') =>
+  const post = (body: string, authorization?: string, contentType = 'application/webhook+json'): Promise<{ status: number; body: any }> =>
     fetch(`${app.baseUrl}/api/webhooks/livekit`, { method: 'POST', headers: { 'content-type': contentType, ...(authorization && { authorization }) }, body }).then(async (r) => ({
       status: r.status,
       body: await r.json(),
