@@ -131,6 +131,14 @@ describe('video: who may join which room, with which rights, and when', () => {
     });
   });
 
+  it('documents the join endpoints and their answer in the OpenAPI document', async () => {
+    const doc = (await app.get('/api/docs/openapi.json')).body;
+    expect(doc.paths['/api/workshops/{id}/sessions/{sessionId}/join'].post.responses['200']).toBeDefined();
+    expect(doc.paths['/api/consultations/{id}/join'].post).toBeDefined();
+    expect(doc.paths['/api/webhooks/livekit'].post).toBeDefined();
+    expect(Object.keys(doc.components.schemas.JoinView.properties)).toEqual(expect.arrayContaining(['url', 'token', 'room', 'role', 'audioOnly']));
+  });
+
   describe('consultations', () => {
     let mentor: Session;
     let entrepreneur: Session;

@@ -1,9 +1,9 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, ParseIdPipe, type Caller } from '@pendamping/platform';
 import { JoinDto } from './join.dto';
 import { JoinService } from './join.service';
-import type { JoinView } from './join.view';
+import { JoinView } from './join.view';
 
 @ApiTags('video')
 @ApiBearerAuth()
@@ -13,6 +13,7 @@ export class JoinController {
 
   @Post('consultations/:id/join')
   @HttpCode(200)
+  @ApiOkResponse({ type: JoinView })
   @ApiOperation({ summary: 'A token for the consultation video room (its two people; from 15 min before the start to the end)' })
   @ApiNotFoundResponse({ description: 'Unknown, or not yours' })
   @ApiForbiddenResponse({ description: 'An admin who is not one of its two people' })
@@ -23,6 +24,7 @@ export class JoinController {
 
   @Post('workshops/:id/sessions/:sessionId/join')
   @HttpCode(200)
+  @ApiOkResponse({ type: JoinView })
   @ApiOperation({ summary: 'A token for a workshop session video room: attendee, speaker or host' })
   @ApiNotFoundResponse({ description: 'Unknown workshop or session, or a draft' })
   @ApiForbiddenResponse({ description: 'NOT_REGISTERED; REMOVED_FROM_ROOM' })
