@@ -40,7 +40,15 @@ export class ChatService {
   async send(caller: Caller, consultationId: string, clientMessageId: string, body: string): Promise<{ message: MessageView; fresh: boolean }> {
     const row = { id: newId(), consultationId, senderId: caller.id, clientMessageId, body, createdAt: this.clock.now() };
     try {
-      await this.db.getRepository(ChatMessage).insert(row);
+      // Plain SQL: the hottest write of the gateway, and TypeORM's insert builder costs more CPU than the insert.
+      await this.db.query('INSERT INTO consultation_messages (id, consultationId, senderId, clientMessageId, body, createdAt) VALUES (?, ?, ?, ?, ?, ?)', [
+        row.id,
+        consultationId,
+        caller.id,
+        clientMessageId,
+        body,
+        row.createdAt,
+      ]);
       return { message: toMessageView(Object.assign(new ChatMessage(), row)), fresh: true };
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
