@@ -7,6 +7,8 @@
 // 2. Workshop broadcast: 1,000 authenticated sockets in one session room; the speaker asks BROADCASTS
 //    questions one after another, each timed until the last of the 1,000 sockets has it.
 import { spawn, spawnSync } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
+import { clearInterval, setInterval } from 'node:timers';
 import { randomUUID } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import mysql from 'mysql2/promise';
@@ -20,7 +22,10 @@ else await main();
 async function bareServer(port) {
   const server = new Server(port, { transports: ['websocket'] });
   server.on('connection', (socket) => {
-    socket.on('join', (room, ack) => void socket.join(room) || ack({ ok: true }));
+    socket.on('join', (room, ack) => {
+      void socket.join(room);
+      ack({ ok: true });
+    });
     socket.on('consultation:message', (message, ack) => {
       socket.to(`consultation:${message.consultationId}`).emit('consultation:message', message);
       ack({ ok: true, data: message });
