@@ -33,7 +33,7 @@ describe('realtime: consultation chat', () => {
     await app.app.get(DataSource).getRepository(Consultation).insert({ id, mentorId: mentor.id, entrepreneurId: entrepreneur.id, start, end: new Date(start.getTime() + 1_800_000), topic: 'permodalan', status: 'booked' });
     return { id, mentor, entrepreneur };
   }
-  const message = (consultationId: string, body: string, clientMessageId = randomUUID()) => ({ consultationId, clientMessageId, body });
+  const message = (consultationId: string, body: string, clientMessageId: string = randomUUID()) => ({ consultationId, clientMessageId, body });
   const stored = (consultationId: string) => app.app.get(DataSource).getRepository(ChatMessage).countBy({ consultationId });
 
   it('carries messages between the entrepreneur and the mentor, stored before the ack, as plain text', async () => {
