@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -134,43 +134,7 @@ class WorkshopFields {
 export class CreateWorkshopDto extends WorkshopFields {}
 
 /** Any subset; `sessions` replaces the whole list (keep a session by its id), `recurrence` replaces all. */
-export class UpdateWorkshopDto {
-  @IsOptional() @trimmed() @IsString() @Length(3, 200) @ApiPropertyOptional() title?: string;
-  @IsOptional() @trimmed() @IsString() @Length(1, 5000) @ApiPropertyOptional() description?: string;
-  @IsOptional() @IsIn(TOPICS) @ApiPropertyOptional({ enum: TOPICS }) topic?: Topic;
-  @IsOptional() @IsInt() @Min(1) @Max(10000) @ApiPropertyOptional() capacity?: number;
-
-  @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(10)
-  @ArrayUnique({ message: 'speakerIds must not repeat a speaker' })
-  @Matches(ID, { each: true, message: 'each of speakerIds must be a user id' })
-  speakerIds?: string[];
-
-  @ApiPropertyOptional({ type: [SessionDto] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(MAX_SESSIONS)
-  @ValidateNested({ each: true })
-  @Type(() => SessionDto)
-  sessions?: SessionDto[];
-
-  @ApiPropertyOptional({ type: RecurrenceDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => RecurrenceDto)
-  recurrence?: RecurrenceDto;
-
-  @ApiPropertyOptional({ type: [QuotaDto] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => QuotaDto)
-  kecamatanQuotas?: QuotaDto[];
-}
+export class UpdateWorkshopDto extends PartialType(WorkshopFields) {}
 
 export class CancelWorkshopDto {
   @ApiProperty({ example: 'Narasumber berhalangan hadir' })
