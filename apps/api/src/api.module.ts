@@ -1,8 +1,10 @@
+import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
 import { ConsultationsModule } from '@pendamping/consultations';
 import { DatabaseModule } from '@pendamping/database';
 import { IdentityModule } from '@pendamping/identity';
-import { AppConfig, ClockModule, ConfigModule, EventsModule, HealthModule, IdempotencyModule, LoggingModule, RedisModule } from '@pendamping/platform';
+import { NotificationsModule } from '@pendamping/notifications';
+import { AppConfig, ClockModule, ConfigModule, EventsModule, HealthModule, IdempotencyModule, LoggingModule, RedisModule, redisOptions } from '@pendamping/platform';
 import { RealtimeModule, RealtimePublisherModule } from '@pendamping/realtime';
 import { RegionsModule } from '@pendamping/regions';
 import { VideoModule } from '@pendamping/video';
@@ -29,6 +31,9 @@ export class ApiModule {
         RealtimePublisherModule,
         RealtimeModule,
         VideoModule,
+        // The api only adds jobs: it fails fast while Redis is away (the worker's reconciliation catches up).
+        BullModule.forRoot({ connection: redisOptions(config, { enableOfflineQueue: false }), prefix: config.redisPrefix }),
+        NotificationsModule,
       ],
     };
   }

@@ -1,6 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
 import { DatabaseModule } from '@pendamping/database';
+import { NotificationsWorkerModule } from '@pendamping/notifications';
 import { RealtimePublisherModule } from '@pendamping/realtime';
 import { AppConfig, ClockModule, ConfigModule, EventsModule, LoggingModule, RedisModule, redisOptions } from '@pendamping/platform';
 
@@ -24,6 +25,7 @@ export class WorkerModule {
           connection: redisOptions(config, { maxRetriesPerRequest: null }),
           prefix: config.redisPrefix,
         }),
+        NotificationsWorkerModule,
       ],
     };
   }

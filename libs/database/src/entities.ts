@@ -1,9 +1,10 @@
 import { consultationEntities } from '@pendamping/consultations';
 import { identityEntities } from '@pendamping/identity';
+import { notificationEntities } from '@pendamping/notifications';
 import { realtimeEntities } from '@pendamping/realtime';
 import { regionEntities } from '@pendamping/regions';
 import { videoEntities } from '@pendamping/video';
 import { workshopEntities } from '@pendamping/workshops';
 
 /** Every entity of the schema, from each feature lib. The migrations must match exactly these. */
-export const entities = [...regionEntities, ...identityEntities, ...consultationEntities, ...workshopEntities, ...realtimeEntities, ...videoEntities];
+export const entities = [...regionEntities, ...identityEntities, ...consultationEntities, ...workshopEntities, ...realtimeEntities, ...videoEntities, ...notificationEntities];

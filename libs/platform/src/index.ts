@@ -7,6 +7,7 @@ export * from './errors/validation.pipe';
 export * from './logging/logging.module';
 export * from './redis/redis.module';
 export * from './health/health.module';
+export * from './health/health-details';
 export * from './http/public.decorator';
 export * from './http/create-http-app';
 export * from './preflight';

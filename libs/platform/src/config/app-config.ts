@@ -51,6 +51,8 @@ const schema = z
       )
       .default('24h,1h,10m'),
     SMTP_URL: url(['smtp:', 'smtps:']).optional(),
+    SMTP_FROM: z.string().min(3).default('Pendamping <no-reply@pendamping.id>'),
+    PUBLIC_URL: url(['http:', 'https:']).default('http://localhost:3000'),
     WHATSAPP_API_URL: url(['http:', 'https:']).optional(),
     WHATSAPP_TOKEN: z.string().min(1).optional(),
     DEMO_DATA: boolean.optional(),
@@ -85,6 +87,9 @@ export class AppConfig {
   readonly livekit!: { url: string; apiKey: string; apiSecret: string };
   readonly reminderOffsetsMs!: number[];
   readonly smtpUrl?: string;
+  readonly smtpFrom!: string;
+  /** Where people open the app: the base of links in messages. */
+  readonly publicUrl!: string;
   readonly whatsapp?: { apiUrl: string; token: string };
   readonly demoData!: boolean;
   /** Socket events one connection may send per second, sustained (bursts of twice that pass). */
@@ -116,6 +121,8 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     livekit: { url: e.LIVEKIT_URL, apiKey: e.LIVEKIT_API_KEY, apiSecret: e.LIVEKIT_API_SECRET },
     reminderOffsetsMs: e.REMINDER_OFFSETS.split(',').map((part) => parseDuration(part)!),
     smtpUrl: e.SMTP_URL,
+    smtpFrom: e.SMTP_FROM,
+    publicUrl: e.PUBLIC_URL,
     whatsapp: e.WHATSAPP_API_URL && e.WHATSAPP_TOKEN ? { apiUrl: e.WHATSAPP_API_URL, token: e.WHATSAPP_TOKEN } : undefined,
     demoData: e.DEMO_DATA ?? e.NODE_ENV === 'development',
     realtime: { eventsPerSecond: e.REALTIME_EVENTS_PER_SECOND },

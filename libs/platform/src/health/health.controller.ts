@@ -5,6 +5,7 @@ import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { Public } from '../http/public.decorator';
 import { REDIS } from '../redis/redis.module';
+import { HealthDetails } from './health-details';
 
 interface Check {
   status: 'up' | 'down';
@@ -39,15 +40,20 @@ export class HealthController {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(REDIS) private readonly redis: Redis,
+    private readonly details: HealthDetails,
   ) {}
 
   @Public()
   @Get()
   @ApiOperation({ summary: 'Liveness and dependencies: 200 when MySQL and Redis answer, 503 when one does not' })
   async check(@Res({ passthrough: true }) reply: FastifyReply) {
-    const [mysql, redis] = await Promise.all([probe('MySQL', () => this.dataSource.query('SELECT 1')), probe('Redis', () => this.redis.ping())]);
+    const [mysql, redis, details] = await Promise.all([
+      probe('MySQL', () => this.dataSource.query('SELECT 1')),
+      probe('Redis', () => this.redis.ping()),
+      this.details.collect(),
+    ]);
     const ok = mysql.status === 'up' && redis.status === 'up';
     reply.status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
-    return { status: ok ? 'ok' : 'error', checks: { mysql, redis } };
+    return { status: ok ? 'ok' : 'error', checks: { mysql, redis }, ...details };
   }
 }

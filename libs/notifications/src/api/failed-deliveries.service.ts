@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { DEFAULT_PAGE_SIZE, DomainError, decodeCursor, notFound, toPage, type Page } from '@pendamping/platform';
+import { NotificationDelivery } from '../entities/notification-delivery.entity';
+import { Notification } from '../entities/notification.entity';
+import type { OutsideChannel } from '../queue/notification-jobs';
+import { NotificationRelay } from '../queue/notification-relay';
+import type { DeliveryQuery } from './notification.dto';
+
+export interface DeliveryView {
+  id: string;
+  notificationId: string;
+  userId: string;
+  type: string;
+  channel: string;
+  status: string;
+  attempts: number;
+  lastError: string | null;
+  updatedAt: string;
+}
+
+/** For admins: deliveries that ran out of attempts (or any other status), and a retry. */
+@Injectable()
+export class FailedDeliveriesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly relay: NotificationRelay,
+  ) {}
+
+  async list(query: DeliveryQuery): Promise<Page<DeliveryView>> {
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const qb = this.dataSource.manager
+      .createQueryBuilder(NotificationDelivery, 'd')
+      .innerJoinAndMapOne('d.notification', Notification, 'n', 'n.id = d.notificationId')
+      .where('d.status = :status', { status: query.status ?? 'failed' })
+      .orderBy('d.updatedAt', 'DESC')
+      .addOrderBy('d.id', 'DESC')
+      .take(limit + 1);
+    if (query.cursor) {
+      const [at, id] = decodeCursor(query.cursor, 2) as [string, string];
+      qb.andWhere('(d.updatedAt < :at OR (d.updatedAt = :at AND d.id < :id))', { at: new Date(at), id });
+    }
+    return toPage(await qb.getMany(), limit, view, (d) => [d.updatedAt.toISOString(), d.id]);
+  }
+
+  async retry(id: string): Promise<DeliveryView> {
+    const delivery = await this.dataSource.manager.findOne(NotificationDelivery, { where: { id }, relations: { notification: true } });
+    if (!delivery) throw notFound('Delivery');
+    if (delivery.status !== 'failed') throw new DomainError('conflict', 'NOT_FAILED', 'Only a failed delivery can be retried');
+    await this.dataSource.manager.update(NotificationDelivery, { id, status: 'failed' }, { status: 'pending', notBefore: new Date() });
+    await this.relay.redeliver(delivery.notificationId, delivery.channel as OutsideChannel);
+    return view({ ...delivery, status: 'pending' });
+  }
+}
+
+function view(d: NotificationDelivery): DeliveryView {
+  return {
+    id: d.id,
+    notificationId: d.notificationId,
+    userId: d.notification?.userId ?? '',
+    type: d.notification?.type ?? '',
+    channel: d.channel,
+    status: d.status,
+    attempts: d.attempts,
+    lastError: d.lastError,
+    updatedAt: d.updatedAt.toISOString(),
+  };
+}

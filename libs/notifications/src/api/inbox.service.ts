@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, IsNull } from 'typeorm';
+import { Clock, DEFAULT_PAGE_SIZE, decodeCursor, notFound, toPage, type Page } from '@pendamping/platform';
+import { Notification } from '../entities/notification.entity';
+import type { InboxQuery } from './notification.dto';
+
+export interface NotificationView {
+  id: string;
+  type: string;
+  title: string;
+  body: string;
+  ref: { kind: string; id: string };
+  readAt: string | null;
+  createdAt: string;
+}
+
+/** A person's inbox: every notification that has gone out to them, newest first. */
+@Injectable()
+export class InboxService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(userId: string, query: InboxQuery): Promise<Page<NotificationView>> {
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const qb = this.dataSource.manager
+      .createQueryBuilder(Notification, 'n')
+      .where('n.userId = :userId AND n.state = :state', { userId, state: 'dispatched' })
+      .orderBy('n.dispatchedAt', 'DESC')
+      .addOrderBy('n.id', 'DESC')
+      .take(limit + 1);
+    if (query.unread) qb.andWhere('n.readAt IS NULL');
+    if (query.cursor) {
+      const [at, id] = decodeCursor(query.cursor, 2) as [string, string];
+      qb.andWhere('(n.dispatchedAt < :at OR (n.dispatchedAt = :at AND n.id < :id))', { at: new Date(at), id });
+    }
+    return toPage(await qb.getMany(), limit, toView, (n) => [n.dispatchedAt!.toISOString(), n.id]);
+  }
+
+  async markRead(userId: string, id: string): Promise<void> {
+    const result = await this.dataSource.manager.update(Notification, { id, userId, state: 'dispatched', readAt: IsNull() }, { readAt: this.clock.now() });
+    if (result.affected) return;
+    // Read twice is fine; someone else's or unknown is a 404.
+    if (!(await this.dataSource.manager.existsBy(Notification, { id, userId, state: 'dispatched' }))) throw notFound('Notification');
+  }
+}
+
+export function toView(n: Notification): NotificationView {
+  return {
+    id: n.id,
+    type: n.type,
+    title: n.title ?? '',
+    body: n.body ?? '',
+    ref: { kind: n.refKind, id: n.refId },
+    readAt: n.readAt?.toISOString() ?? null,
+    createdAt: (n.dispatchedAt ?? n.createdAt).toISOString(),
+  };
+}

@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { User, type Locale } from '@pendamping/identity';
+import { notFound } from '@pendamping/platform';
+import { NotificationPreference } from '../entities/notification-preference.entity';
+import type { PreferencesDto } from './notification.dto';
+
+export interface PreferencesView {
+  email: boolean;
+  whatsapp: boolean;
+  inApp: true;
+  locale: Locale;
+}
+
+@Injectable()
+export class PreferencesService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async get(userId: string): Promise<PreferencesView> {
+    const [user, prefs] = await Promise.all([
+      this.dataSource.manager.findOne(User, { select: { id: true, locale: true }, where: { id: userId } }),
+      this.dataSource.manager.findOneBy(NotificationPreference, { userId }),
+    ]);
+    if (!user) throw notFound('User');
+    return { email: prefs?.email ?? true, whatsapp: prefs?.whatsapp ?? true, inApp: true, locale: prefs?.locale ?? user.locale };
+  }
+
+  async put(userId: string, dto: PreferencesDto): Promise<PreferencesView> {
+    await this.dataSource.manager.upsert(NotificationPreference, { userId, email: dto.email, whatsapp: dto.whatsapp, locale: dto.locale }, ['userId']);
+    return this.get(userId);
+  }
+}

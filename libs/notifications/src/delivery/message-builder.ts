@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { User } from '@pendamping/identity';
+import { AppConfig } from '@pendamping/platform';
+import type { Notification } from '../entities/notification.entity';
+import type { NotificationType } from '../notification.types';
+import { renderMessage, type Message } from '../templates/messages';
+import type { Recipient } from './recipient';
+
+/** Writes a stored notification as a message for its reader, with the link to act on it. */
+@Injectable()
+export class MessageBuilder {
+  constructor(private readonly config: AppConfig) {}
+
+  async build(manager: EntityManager, notification: Notification, recipient: Recipient): Promise<Message> {
+    const withUserId = notification.payload.withUserId;
+    const other = withUserId ? await manager.findOne(User, { select: { id: true, name: true }, where: { id: withUserId } }) : null;
+    return renderMessage({
+      type: notification.type as NotificationType,
+      payload: notification.payload,
+      locale: recipient.locale,
+      zone: recipient.zone,
+      withName: other?.name ?? '-',
+      link: this.link(notification),
+    });
+  }
+
+  link(n: Pick<Notification, 'type' | 'refKind' | 'refId' | 'payload'>): string {
+    const base = this.config.publicUrl.replace(/\/$/, '');
+    if (n.type === 'certificate.ready') return `${base}/api/workshops/${n.refId}/certificate`;
+    if (n.refKind === 'consultation') return `${base}/consultations/${n.refId}`;
+    if (n.refKind === 'workshop_session') return `${base}/workshops/${n.payload.workshopId}/sessions/${n.refId}`;
+    return `${base}/workshops/${n.refId}`;
+  }
+}

@@ -1,0 +1,12 @@
+export * from './notifications.module';
+export * from './notification.entities';
+export * from './notification.types';
+export * from './entities/notification.entity';
+export * from './entities/notification-delivery.entity';
+export * from './entities/notification-preference.entity';
+export * from './queue/notification-jobs';
+export * from './queue/notification-relay';
+export * from './delivery/reconcile.service';
+export * from './templates/local-time';
+export * from './templates/messages';
+export { DASHBOARD_PATH } from './api/queue-dashboard';
