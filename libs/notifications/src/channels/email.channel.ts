@@ -24,7 +24,7 @@ export class EmailChannel extends NotificationChannel implements OnApplicationSh
 
   async send({ notification, recipient, message }: Outgoing): Promise<void> {
     const from = parseAddress(this.config.smtpFrom);
-    const invite = await this.invites.for(notification, message.title, linkIn(message.body), from, { name: recipient.name, email: recipient.email });
+    const invite = await this.invites.for(notification, message.title, message.link, from, { name: recipient.name, email: recipient.email });
     await this.transporter().sendMail({
       from: this.config.smtpFrom,
       to: { name: recipient.name, address: recipient.email },
@@ -53,8 +53,4 @@ export class EmailChannel extends NotificationChannel implements OnApplicationSh
 function parseAddress(text: string): { name: string; email: string } {
   const match = /^\s*(.*?)\s*<([^>]+)>\s*$/.exec(text);
   return match ? { name: match[1] || 'Pendamping', email: match[2] } : { name: 'Pendamping', email: text.trim() };
-}
-
-function linkIn(body: string): string {
-  return /https?:\/\/\S+/.exec(body)?.[0].replace(/[.)]+$/, '') ?? '';
 }

@@ -42,7 +42,7 @@ export class DeliveryService {
 
   /** After a throw: back to `pending` for the next attempt, or `failed` (shown to admins) when none is left. */
   async recordFailure(notificationId: string, channel: OutsideChannel, error: unknown, final: boolean): Promise<void> {
-    const lastError = (error instanceof Error ? error.message : String(error)).slice(0, 500);
+    const lastError = describe(error).slice(0, 500);
     await this.dataSource.manager.update(NotificationDelivery, { notificationId, channel, status: 'sending' }, { status: final ? 'failed' : 'pending', lastError });
   }
 
@@ -60,4 +60,10 @@ export class DeliveryService {
     await manager.update(NotificationDelivery, { id: delivery.id }, { status: 'sending', attempts: delivery.attempts + 1 });
     return { notification, recipient, message: await this.builder.build(manager, notification, recipient) };
   }
+}
+
+/** Errors from libraries are not always `Error` instances (another realm, plain objects). */
+function describe(error: unknown): string {
+  if (error && typeof error === 'object' && 'message' in error) return String((error as { message: unknown }).message);
+  return String(error);
 }

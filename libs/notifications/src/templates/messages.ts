@@ -17,6 +17,7 @@ export interface MessageInput {
 export interface Message {
   title: string;
   body: string;
+  link: string;
   /** Meta Cloud API template: its name and the body's {{1}}, {{2}}… values in order. */
   whatsapp: { template: string; params: string[] };
 }
@@ -166,5 +167,5 @@ function previous(i: MessageInput): string {
 export function renderMessage(input: MessageInput): Message {
   const when = input.payload.start ? formatLocalTime(input.payload.start, input.zone, input.locale) : '';
   const { title, body, params } = (input.locale === 'en' ? EN : ID)[input.type](input, when);
-  return { title, body, whatsapp: { template: `pendamping_${input.type.replace(/\./g, '_')}`, params } };
+  return { title, body, link: input.link, whatsapp: { template: `pendamping_${input.type.replace(/\./g, '_')}`, params } };
 }
