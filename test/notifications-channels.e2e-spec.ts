@@ -1,0 +1,267 @@
+import { createServer, type Server } from 'node:http';
+import { once } from 'node:events';
+import { Test, type TestingModule } from '@nestjs/testing';
+import { DataSource } from 'typeorm';
+import { DateTime } from 'luxon';
+import { DELIVERY_QUEUE, Notification, NotificationDelivery } from '@pendamping/notifications';
+import { Clock, loadConfig } from '@pendamping/platform';
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
+import { WorkerModule } from '../apps/worker/src/worker.module';
+import { TestApp, type Session } from './support/test-app';
+import { testEnv } from './support/test-env';
+import { sleep, waitFor } from './support/notification-fixtures';
+
+const TOKEN = 'wa-test-token';
+
+/**
+ * A fake WhatsApp provider on loopback that checks each request against the Meta Cloud API
+ * message-template shape (answering 400 to anything else) and answers scripted statuses per number.
+ */
+async function fakeWhatsApp() {
+  const accepted: { to: string; template: { name: string; language: { code: string }; components: { parameters: { text: string }[] }[] } }[] = [];
+  const malformed: string[] = [];
+  const script = new Map<string, number[]>();
+  const server: Server = createServer((req, res) => {
+    let raw = '';
+    req.on('data', (c) => (raw += c));
+    req.on('end', () => {
+      const problem = shapeProblem(req.method, req.headers, raw);
+      if (problem) {
+        malformed.push(problem);
+        return res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: problem, code: 100 } }));
+      }
+      const body = JSON.parse(raw);
+      accepted.push(body);
+      const status = script.get(body.to)?.shift() ?? 200;
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(status < 300 ? { messaging_product: 'whatsapp', contacts: [{ input: body.to, wa_id: body.to }], messages: [{ id: `wamid.${accepted.length}` }] } : { error: { message: 'scripted', code: status } }));
+    });
+  }).listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as { port: number };
+  return { url: `http://127.0.0.1:${port}/v21.0/1234567890/messages`, accepted, malformed, script, to: (phone: string) => accepted.filter((a) => a.to === phone), close: () => new Promise((r) => server.close(r)) };
+}
+
+function shapeProblem(method: string | undefined, headers: Record<string, unknown>, raw: string): string | null {
+  if (method !== 'POST') return 'method must be POST';
+  if (headers.authorization !== `Bearer ${TOKEN}`) return 'bad bearer token';
+  if (!String(headers['content-type']).startsWith('application/json')) return 'content-type must be JSON';
+  const b = JSON.parse(raw);
+  if (b.messaging_product !== 'whatsapp') return 'messaging_product';
+  if (!/^\d{8,15}$/.test(b.to)) return 'to must be digits (E.164 without +)';
+  if (b.type !== 'template') return 'type';
+  if (!/^[a-z0-9_]+$/.test(b.template?.name ?? '')) return 'template.name';
+  if (!['id', 'en'].includes(b.template?.language?.code)) return 'template.language.code';
+  const ok = Array.isArray(b.template.components) && b.template.components.every((c: any) => c.type === 'body' && c.parameters.every((p: any) => p.type === 'text' && typeof p.text === 'string' && p.text.length > 0));
+  return ok ? null : 'components';
+}
+
+describe('notification channels, inbox and admin (fake WhatsApp provider)', () => {
+  const prefix = `${testEnv().REDIS_PREFIX}-notif`;
+  let wa: Awaited<ReturnType<typeof fakeWhatsApp>>;
+  let app: TestApp;
+  let worker: TestingModule;
+  let admin: Session;
+  let shiftMs = 0;
+
+  beforeAll(async () => {
+    wa = await fakeWhatsApp();
+    const env = { REDIS_PREFIX: prefix, WHATSAPP_API_URL: wa.url, WHATSAPP_TOKEN: TOKEN, REMINDER_OFFSETS: '3s,1s' };
+    app = await TestApp.start(env);
+    // The real worker module in this process, with a clock a test can move (quiet hours).
+    worker = await Test.createTestingModule({ imports: [WorkerModule.forRoot(loadConfig({ ...testEnv(), ...env }))] })
+      .overrideProvider(Clock)
+      .useValue({ now: () => new Date(Date.now() + shiftMs) })
+      .compile();
+    await worker.init();
+    admin = await app.newUser(['admin']);
+  });
+  afterAll(async () => {
+    await worker?.close();
+    await app?.close();
+    await wa?.close();
+  });
+
+  const db = () => app.app.get(DataSource);
+  async function workshop(sessions: { start: Date; end: Date }[]): Promise<{ id: string; sessionIds: string[] }> {
+    const body = { title: 'Foto Produk dengan Ponsel', description: 'Praktik.', topic: 'pemasaran', capacity: 10, speakerIds: [], sessions };
+    const created = await app.post('/api/workshops', body, admin.token);
+    expect(created.status).toBe(201);
+    expect((await app.post(`/api/workshops/${created.body.id}/publish`, undefined, admin.token)).status).toBe(200);
+    return { id: created.body.id, sessionIds: created.body.sessions.map((s: { id: string }) => s.id) };
+  }
+  const later = (ms: number, minutes = 60) => ({ start: new Date(Date.now() + ms), end: new Date(Date.now() + ms + minutes * 60_000) });
+  const register = async (id: string, who: Session) => expect((await app.post(`/api/workshops/${id}/registrations`, undefined, who.token)).status).toBe(201);
+  const deliveries = async (userId: string, channel: string) =>
+    db()
+      .getRepository(NotificationDelivery)
+      .createQueryBuilder('d')
+      .innerJoinAndMapOne('d.notification', Notification, 'n', 'n.id = d.notificationId')
+      .where('n.userId = :userId AND d.channel = :channel', { userId, channel })
+      .getMany();
+  const phoneOf = async (who: Session) => (await app.get('/api/me', who.token)).body.phone.replace('+', '') as string;
+
+  it('WhatsApp goes out in the Cloud API template shape; a 5xx is retried and then delivered', async () => {
+    const [person] = [await app.newEntrepreneur({ phone: '0812-1111-2222' })];
+    const phone = await phoneOf(person);
+    wa.script.set(phone, [503]);
+    const { id } = await workshop([later(86_400_000)]);
+    await register(id, person);
+    const sent = await waitFor(() => deliveries(person.id, 'whatsapp'), (d) => d[0]?.status === 'sent', 10_000);
+    expect(sent.map((d) => [d.status, d.attempts])).toEqual([['sent', 2]]);
+    const requests = wa.to(phone);
+    expect(requests).toHaveLength(2);
+    expect(requests[1].template.name).toBe('pendamping_workshop_registered');
+    expect(requests[1].template.language.code).toBe('id');
+    expect(requests[1].template.components[0].parameters.map((p) => p.text)).toEqual([
+      'Foto Produk dengan Ponsel',
+      expect.stringMatching(/^\w+, \d+ \w+ \d{4} pukul \d\d\.\d\d WIB$/),
+      `http://localhost:3000/workshops/${id}`,
+    ]);
+    expect(wa.malformed).toEqual([]);
+  });
+
+  it('a 4xx from the provider is not retried: the delivery fails, admins see it in the failed list and can retry it', async () => {
+    const person = await app.newEntrepreneur({ phone: '0812-3333-4444' });
+    const phone = await phoneOf(person);
+    wa.script.set(phone, [400]);
+    const { id } = await workshop([later(86_400_000)]);
+    await register(id, person);
+    const failed = await waitFor(() => deliveries(person.id, 'whatsapp'), (d) => d[0]?.status === 'failed', 10_000);
+    expect(failed[0].lastError).toContain('400');
+    await sleep(2_500); // past the first backoff (1 s): no second request
+    expect(wa.to(phone)).toHaveLength(1);
+
+    expect((await app.get('/api/admin/notification-deliveries', person.token)).status).toBe(403);
+    const list = await app.get('/api/admin/notification-deliveries?limit=100', admin.token);
+    expect(list.status).toBe(200);
+    const row = list.body.items.find((d: { id: string }) => d.id === failed[0].id);
+    expect(row).toMatchObject({ channel: 'whatsapp', status: 'failed', userId: person.id, type: 'workshop.registered', attempts: 1 });
+
+    const retried = await app.post(`/api/admin/notification-deliveries/${row.id}/retry`, undefined, admin.token);
+    expect(retried.status).toBe(200);
+    expect(retried.body.status).toBe('pending');
+    await waitFor(() => deliveries(person.id, 'whatsapp'), (d) => d[0]?.status === 'sent', 10_000);
+    expect(wa.to(phone)).toHaveLength(2);
+    expect((await app.post(`/api/admin/notification-deliveries/${row.id}/retry`, undefined, admin.token)).body.code).toBe('NOT_FAILED');
+  });
+
+  it('a second job for a delivered notification and channel sends nothing (the delivery record)', async () => {
+    const person = await app.newEntrepreneur({ phone: '0812-5555-6666' });
+    const phone = await phoneOf(person);
+    const { id } = await workshop([later(86_400_000)]);
+    await register(id, person);
+    const [sent] = await waitFor(() => deliveries(person.id, 'whatsapp'), (d) => d[0]?.status === 'sent', 10_000);
+    const queue = worker.get<Queue>(getQueueToken(DELIVERY_QUEUE));
+    await queue.add('deliver', { notificationId: sent.notificationId, channel: 'whatsapp' }, { jobId: `duplicate-${sent.notificationId}` });
+    await waitFor(async () => (await queue.getJob(`duplicate-${sent.notificationId}`))?.finishedOn, Boolean, 5_000);
+    expect(wa.to(phone)).toHaveLength(1);
+  });
+
+  it('session reminders: one per session and offset on registration; a time change moves them; leaving removes them', async () => {
+    const person = await app.newEntrepreneur({ phone: '0812-7777-8888' });
+    const { id, sessionIds } = await workshop([later(5_000, 30), later(2 * 3_600_000)]);
+    await register(id, person);
+    const rows = () => db().getRepository(Notification).find({ where: { userId: person.id, type: 'workshop.session.reminder' }, order: { dueAt: 'ASC' } });
+    expect((await rows()).map((n) => [n.refId, n.payload.offsetMs])).toEqual([
+      [sessionIds[0], 3_000],
+      [sessionIds[0], 1_000],
+      [sessionIds[1], 3_000],
+      [sessionIds[1], 1_000],
+    ]);
+    const arrived = await waitFor(async () => (await rows()).filter((n) => n.state === 'dispatched'), (d) => d.length === 2, 10_000);
+    expect(arrived.map((n) => n.refId)).toEqual([sessionIds[0], sessionIds[0]]);
+    const inbox = (await app.get('/api/notifications', person.token)).body.items;
+    expect(inbox[0]).toMatchObject({ type: 'workshop.session.reminder', ref: { kind: 'workshop_session', id: sessionIds[0] } });
+    expect(inbox[0].body).toContain(`/workshops/${id}/sessions/${sessionIds[0]}`);
+
+    // Move the second session a day later: its reminders are replaced by ones for the new time.
+    const current = (await app.get(`/api/workshops/${id}`, admin.token)).body.sessions as { id: string; start: string; end: string }[];
+    const moved = { id: sessionIds[1], start: new Date(Date.parse(current[1].start) + 86_400_000).toISOString(), end: new Date(Date.parse(current[1].end) + 86_400_000).toISOString() };
+    expect((await app.request('PATCH', `/api/workshops/${id}`, { token: admin.token, body: { sessions: [current[0], moved] } })).status).toBe(200);
+    const afterMove = (await rows()).filter((n) => n.refId === sessionIds[1]);
+    expect(afterMove.filter((n) => n.state === 'scheduled').map((n) => n.dueAt.getTime())).toEqual([Date.parse(moved.start) - 3_000, Date.parse(moved.start) - 1_000]);
+    expect(afterMove.filter((n) => n.state === 'cancelled')).toHaveLength(2);
+    const told = await waitFor(() => app.get('/api/notifications', person.token), (r) => r.body.items.some((n: { type: string }) => n.type === 'workshop.changed'), 5_000);
+    expect(told.body.items.map((n: { type: string }) => n.type)).toContain('workshop.changed');
+
+    expect((await app.request('DELETE', `/api/workshops/${id}/registrations/me`, { token: person.token })).status).toBe(204);
+    expect((await rows()).filter((n) => n.state === 'scheduled')).toEqual([]);
+  });
+
+  it('inbox: newest first, ?unread=true, mark as read (204, twice is fine), someone else’s is 404', async () => {
+    const [person, stranger] = await app.newEntrepreneurs(2);
+    const { id } = await workshop([later(86_400_000)]);
+    await register(id, person);
+    expect((await app.post(`/api/workshops/${id}/cancel`, { reason: 'Narasumber berhalangan' }, admin.token)).status).toBe(200);
+    const items = (await waitFor(() => app.get('/api/notifications', person.token), (r) => r.body.items.length === 2, 5_000)).body.items;
+    expect(items.map((n: { type: string }) => n.type)).toEqual(['workshop.cancelled', 'workshop.registered']);
+    expect(items[0]).toMatchObject({ ref: { kind: 'workshop', id }, readAt: null, title: 'Workshop dibatalkan' });
+    expect(items[0].body).toContain('Narasumber berhalangan');
+
+    expect((await app.post(`/api/notifications/${items[0].id}/read`, undefined, stranger.token)).status).toBe(404);
+    expect((await app.post(`/api/notifications/${items[0].id}/read`, undefined, person.token)).status).toBe(204);
+    expect((await app.post(`/api/notifications/${items[0].id}/read`, undefined, person.token)).status).toBe(204);
+    const unread = (await app.get('/api/notifications?unread=true', person.token)).body.items;
+    expect(unread.map((n: { id: string }) => n.id)).toEqual([items[1].id]);
+    expect((await app.get('/api/notifications?unread=maybe', person.token)).status).toBe(400);
+  });
+
+  it('preferences: defaults, English messages, WhatsApp off means no WhatsApp delivery; inApp cannot be switched off', async () => {
+    const person = await app.newEntrepreneur({ phone: '0812-9999-0000' });
+    expect((await app.get('/api/me/notification-preferences', person.token)).body).toEqual({ email: true, whatsapp: true, inApp: true, locale: 'id' });
+    const off = await app.request('PUT', '/api/me/notification-preferences', { token: person.token, body: { email: true, whatsapp: false, inApp: false, locale: 'en' } });
+    expect(off.status).toBe(400);
+    const put = await app.request('PUT', '/api/me/notification-preferences', { token: person.token, body: { email: false, whatsapp: false, inApp: true, locale: 'en' } });
+    expect(put.body).toEqual({ email: false, whatsapp: false, inApp: true, locale: 'en' });
+    const { id } = await workshop([later(86_400_000)]);
+    await register(id, person);
+    const [n] = (await waitFor(() => app.get('/api/notifications', person.token), (r) => r.body.items.length === 1, 5_000)).body.items;
+    expect(n.title).toBe('Workshop registration confirmed');
+    expect(n.body).toMatch(/at \d\d:\d\d WIB/);
+    expect((await deliveries(person.id, 'whatsapp')).length).toBe(0);
+    expect((await deliveries(person.id, 'in_app')).map((d) => d.status)).toEqual(['sent']);
+  });
+
+  it('quiet hours: at 22:00 WIB the inbox gets it at once, WhatsApp waits until 06:00 WIB', async () => {
+    const tonight = DateTime.now().setZone('Asia/Jakarta').set({ hour: 22, minute: 0, second: 0, millisecond: 0 });
+    shiftMs = tonight.toMillis() - Date.now();
+    try {
+      const person = await app.newEntrepreneur({ phone: '0812-2468-1357' });
+      const { id } = await workshop([later(3 * 86_400_000)]);
+      await register(id, person);
+      const [held] = await waitFor(() => deliveries(person.id, 'whatsapp'), (d) => d.length === 1, 5_000);
+      expect(held.status).toBe('pending');
+      expect(held.notBefore.toISOString()).toBe(tonight.plus({ days: 1 }).set({ hour: 6 }).toUTC().toISO());
+      const job = await worker.get<Queue>(getQueueToken(DELIVERY_QUEUE)).getJob(`d-${held.notificationId}-whatsapp`);
+      expect(await job!.getState()).toBe('delayed');
+      expect((await app.get('/api/notifications', person.token)).body.items).toHaveLength(1);
+      expect(wa.to(await phoneOf(person))).toEqual([]);
+    } finally {
+      shiftMs = 0;
+    }
+  });
+
+  it('health reports queue counts; the bull-board dashboard is for admins only (bearer, or ?token= moved into a cookie)', async () => {
+    const health = await app.get('/api/health');
+    expect(health.status).toBe(200);
+    expect(health.body.queues.notifications).toEqual({ waiting: expect.any(Number), delayed: expect.any(Number), active: expect.any(Number), failed: expect.any(Number) });
+    expect(health.body.queues['notification-deliveries'].delayed).toBeGreaterThanOrEqual(1); // the quiet-hours one
+
+    const person = await app.newEntrepreneur();
+    expect((await app.request('GET', '/api/admin/queues')).status).toBe(401);
+    expect((await app.request('GET', `/api/admin/queues?token=${person.token}`)).status).toBe(403);
+    const entry = await fetch(`${app.baseUrl}/api/admin/queues?token=${admin.token}`, { redirect: 'manual' });
+    expect(entry.status).toBe(303);
+    expect(entry.headers.get('location')).toBe('/api/admin/queues');
+    const cookie = entry.headers.get('set-cookie')!.split(';')[0];
+    const page = await fetch(`${app.baseUrl}/api/admin/queues`, { headers: { cookie } });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('/api/admin/queues');
+    const queues = await app.request('GET', '/api/admin/queues/api/queues', { token: admin.token });
+    expect(queues.status).toBe(200);
+    expect(queues.body.queues.map((q: { name: string }) => q.name).sort()).toEqual(['notification-deliveries', 'notifications']);
+  });
+});
+
