@@ -19,13 +19,16 @@ export async function freshness(manager: EntityManager, n: Notification, now: Da
     const c = await manager.findOne(Consultation, { select: { id: true, status: true, start: true }, where: { id: n.refId } });
     if (!c || c.status !== 'booked' || c.start.getTime() !== start.getTime()) return 'stale';
   } else {
-    const session = await manager.findOne(WorkshopSession, { where: { id: n.refId } });
-    if (!session || session.startsAt.getTime() !== start.getTime()) return 'stale';
-    const [workshop, registration] = await Promise.all([
-      manager.findOne(Workshop, { select: { id: true, status: true }, where: { id: session.workshopId } }),
-      manager.findOne(Registration, { select: { id: true, status: true }, where: { workshopId: session.workshopId, userId: n.userId } }),
-    ]);
-    if (workshop?.status !== 'published' || registration?.status !== 'registered') return 'stale';
+    // One query for the session, its workshop and the reader's seat: this runs for every reminder.
+    const seat = await manager
+      .createQueryBuilder(WorkshopSession, 's')
+      .innerJoin(Workshop, 'w', 'w.id = s.workshopId')
+      .innerJoin(Registration, 'r', 'r.workshopId = s.workshopId AND r.userId = :userId', { userId: n.userId })
+      .select(['s.startsAt AS startsAt', 'w.status AS workshopStatus', 'r.status AS registrationStatus'])
+      .where('s.id = :id', { id: n.refId })
+      .getRawOne<{ startsAt: Date; workshopStatus: string; registrationStatus: string }>();
+    if (!seat || new Date(seat.startsAt).getTime() !== start.getTime()) return 'stale';
+    if (seat.workshopStatus !== 'published' || seat.registrationStatus !== 'registered') return 'stale';
   }
   return start <= now ? 'late' : 'current';
 }

@@ -15,19 +15,15 @@ export interface Recipient {
 }
 
 export async function loadRecipient(manager: EntityManager, userId: string): Promise<Recipient | null> {
-  const [user, prefs] = await Promise.all([
-    manager.findOne(User, { select: { id: true, name: true, email: true, phone: true, locale: true, timezone: true }, where: { id: userId } }),
-    manager.findOneBy(NotificationPreference, { userId }),
-  ]);
-  if (!user) return null;
-  return {
-    id: user.id,
-    name: user.name,
-    email: user.email,
-    phone: user.phone,
-    locale: prefs?.locale ?? user.locale,
-    zone: user.timezone,
-    wantsEmail: prefs?.email ?? true,
-    wantsWhatsapp: prefs?.whatsapp ?? true,
-  };
+  // One query (person and choices together): this runs for every notification that goes out.
+  const row = await manager
+    .createQueryBuilder(User, 'u')
+    .leftJoin(NotificationPreference, 'p', 'p.userId = u.id')
+    .select(['u.id AS id', 'u.name AS name', 'u.email AS email', 'u.phone AS phone', 'u.locale AS locale', 'u.timezone AS zone'])
+    .addSelect(['p.email AS wantsEmail', 'p.whatsapp AS wantsWhatsapp', 'p.locale AS chosenLocale'])
+    .where('u.id = :userId', { userId })
+    .getRawOne<Omit<Recipient, 'wantsEmail' | 'wantsWhatsapp'> & { wantsEmail: number | null; wantsWhatsapp: number | null; chosenLocale: Locale | null }>();
+  if (!row) return null;
+  const { chosenLocale, wantsEmail, wantsWhatsapp, ...person } = row;
+  return { ...person, locale: chosenLocale ?? person.locale, wantsEmail: wantsEmail === null ? true : Boolean(wantsEmail), wantsWhatsapp: wantsWhatsapp === null ? true : Boolean(wantsWhatsapp) };
 }
