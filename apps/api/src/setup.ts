@@ -1,9 +1,11 @@
+import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DatabaseModule, ensureDatabase, runMigrations } from '@pendamping/database';
 import { DEMO_PASSWORD, DemoSeedService, DemoModule } from '@pendamping/demo';
 import { UsersService } from '@pendamping/identity';
-import { AppConfig, ConfigModule, preflight, PreflightError, RedisModule } from '@pendamping/platform';
+import { NotificationsOutboxModule } from '@pendamping/notifications';
+import { AppConfig, ConfigModule, preflight, PreflightError, RedisModule, redisOptions } from '@pendamping/platform';
 
 const say = (line = '') => process.stdout.write(`${line}\n`);
 
@@ -24,7 +26,17 @@ export async function setup(config: AppConfig): Promise<void> {
   const ran = await runMigrations(config.databaseUrl);
   say(ran.length ? `Migrations run: ${ran.join(', ')}` : 'Database schema is up to date');
 
-  @Module({ imports: [ConfigModule.forRoot(config), DatabaseModule, RedisModule, DemoModule] })
+  // The outbox comes along so the demo bookings and registrations get their notifications and reminders.
+  @Module({
+    imports: [
+      ConfigModule.forRoot(config),
+      DatabaseModule,
+      RedisModule,
+      BullModule.forRoot({ connection: redisOptions(config, { enableOfflineQueue: false }), prefix: config.redisPrefix }),
+      NotificationsOutboxModule,
+      DemoModule,
+    ],
+  })
   class SetupModule {}
   const app = await NestFactory.createApplicationContext(SetupModule, { logger: ['error', 'warn'] });
   try {

@@ -32,11 +32,11 @@ import { NotificationRelay } from './queue/notification-relay';
   providers: [OutboxWriter, OutboxSubscriber, NotificationRelay],
   exports: [NotificationRelay, BullModule],
 })
-class NotificationsCoreModule {}
+export class NotificationsOutboxModule {}
 
 /** The api: inbox, preferences, admin views, the queue dashboard and queue counts in /api/health. Produces jobs only. */
 @Module({
-  imports: [NotificationsCoreModule, IdentityModule],
+  imports: [NotificationsOutboxModule, IdentityModule],
   controllers: [NotificationsController, AdminDeliveriesController],
   providers: [InboxService, PreferencesService, FailedDeliveriesService, QueueDashboard, QueueHealth],
 })
@@ -44,7 +44,7 @@ export class NotificationsModule {}
 
 /** The worker: dispatch and delivery processors, the channels, and the reconciliation with Redis. */
 @Module({
-  imports: [NotificationsCoreModule],
+  imports: [NotificationsOutboxModule],
   providers: [
     DispatchProcessor,
     DeliveryProcessor,
