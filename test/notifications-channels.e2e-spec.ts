@@ -11,6 +11,7 @@ import { WorkerModule } from '../apps/worker/src/worker.module';
 import { TestApp, type Session } from './support/test-app';
 import { testEnv } from './support/test-env';
 import { sleep, waitFor } from './support/notification-fixtures';
+import { workerDatabase } from './support/scratch-database';
 
 const TOKEN = 'wa-test-token';
 
@@ -60,14 +61,15 @@ function shapeProblem(method: string | undefined, headers: Record<string, unknow
 describe('notification channels, inbox and admin (fake WhatsApp provider)', () => {
   const prefix = `${testEnv().REDIS_PREFIX}-notif`;
   let wa: Awaited<ReturnType<typeof fakeWhatsApp>>;
+  let database: Awaited<ReturnType<typeof workerDatabase>>;
   let app: TestApp;
   let worker: TestingModule;
   let admin: Session;
   let shiftMs = 0;
 
   beforeAll(async () => {
-    wa = await fakeWhatsApp();
-    const env = { REDIS_PREFIX: prefix, WHATSAPP_API_URL: wa.url, WHATSAPP_TOKEN: TOKEN, REMINDER_OFFSETS: '3s,1s' };
+    [wa, database] = await Promise.all([fakeWhatsApp(), workerDatabase('channels')]);
+    const env = { REDIS_PREFIX: prefix, DATABASE_URL: database.url, WHATSAPP_API_URL: wa.url, WHATSAPP_TOKEN: TOKEN, REMINDER_OFFSETS: '3s,1s' };
     app = await TestApp.start(env);
     // The real worker module in this process, with a clock a test can move (quiet hours).
     worker = await Test.createTestingModule({ imports: [WorkerModule.forRoot(loadConfig({ ...testEnv(), ...env }))] })
@@ -81,6 +83,7 @@ describe('notification channels, inbox and admin (fake WhatsApp provider)', () =
     await worker?.close();
     await app?.close();
     await wa?.close();
+    await database?.drop();
   });
 
   const db = () => app.app.get(DataSource);

@@ -8,6 +8,7 @@ import { connect, record } from './support/realtime-client';
 import { TestApp, type Session } from './support/test-app';
 import { testEnv } from './support/test-env';
 import { WorkerProcess, sleep, startPrivateRedis, startSmtp, waitFor } from './support/notification-fixtures';
+import { workerDatabase } from './support/scratch-database';
 
 // Real worker process, real Redis (a private redis-server on a random port, so FLUSHALL is safe),
 // real SMTP server on loopback, real socket.io client. Reminder offsets are seconds.
@@ -17,14 +18,15 @@ const SLACK_MS = 1_500;
 
 describe('reminders with the real worker, Redis and SMTP', () => {
   let redis: Awaited<ReturnType<typeof startPrivateRedis>>;
+  let database: Awaited<ReturnType<typeof workerDatabase>>;
   let smtp: Awaited<ReturnType<typeof startSmtp>>;
   let worker: WorkerProcess;
   let api: TestApp | undefined;
   const sockets: Socket[] = [];
 
   beforeAll(async () => {
-    [redis, smtp] = await Promise.all([startPrivateRedis(), startSmtp()]);
-    worker = new WorkerProcess({ REDIS_URL: redis.url, SMTP_URL: smtp.url });
+    [redis, smtp, database] = await Promise.all([startPrivateRedis(), startSmtp(), workerDatabase('reminders')]);
+    worker = new WorkerProcess({ REDIS_URL: redis.url, SMTP_URL: smtp.url, DATABASE_URL: database.url });
     await worker.start();
   });
   afterEach(async () => {
@@ -36,6 +38,7 @@ describe('reminders with the real worker, Redis and SMTP', () => {
     await worker?.kill('SIGTERM');
     await smtp?.close();
     await redis?.stop();
+    await database?.drop();
   });
 
   /**
@@ -46,7 +49,7 @@ describe('reminders with the real worker, Redis and SMTP', () => {
     const now = Date.now();
     const T = Math.ceil((now + 25_000) / 60_000) * 60_000;
     const offsets = dueInMs.map((d) => Math.round((T - now - d) / 1000));
-    api = await TestApp.start({ REDIS_URL: redis.url, REMINDER_OFFSETS: offsets.map((o) => `${o}s`).join(',') });
+    api = await TestApp.start({ REDIS_URL: redis.url, DATABASE_URL: database.url, REMINDER_OFFSETS: offsets.map((o) => `${o}s`).join(',') });
     // A mentor zone where it is around noon, so a range from T never runs past midnight.
     const utcHour = new Date(T).getUTCHours();
     const shift = ((12 - utcHour + 36) % 24) - 12;

@@ -9,12 +9,14 @@ import { WorkerModule } from '../apps/worker/src/worker.module';
 import { connect, next, ok, record, settle } from './support/realtime-client';
 import { TestApp } from './support/test-app';
 import { testEnv } from './support/test-env';
+import { workerDatabase } from './support/scratch-database';
 
 /** Two api processes (separate Nest apps and ports) on one database and one Redis, as behind a load balancer. */
 describe('realtime: several nodes', () => {
   let nodeA: TestApp;
   let nodeB: TestApp;
   let worker: INestApplicationContext;
+  let database: Awaited<ReturnType<typeof workerDatabase>>;
   const sockets: Socket[] = [];
   const open = async (node: TestApp, token: string) => {
     const socket = await connect(node, token);
@@ -22,19 +24,22 @@ describe('realtime: several nodes', () => {
     return socket;
   };
   const startWorker = async (env: Record<string, string> = {}) => {
-    const context = await NestFactory.createApplicationContext(WorkerModule.forRoot(loadConfig({ ...testEnv(), ...env })), { logger: false });
+    const context = await NestFactory.createApplicationContext(WorkerModule.forRoot(loadConfig({ ...testEnv(), DATABASE_URL: database.url, ...env })), { logger: false });
     await context.init();
     return context;
   };
 
   beforeAll(async () => {
-    [nodeA, nodeB] = await Promise.all([TestApp.start(), TestApp.start()]);
+    database = await workerDatabase('cluster');
+    const env = { DATABASE_URL: database.url };
+    [nodeA, nodeB] = await Promise.all([TestApp.start(env), TestApp.start(env)]);
     worker = await startWorker();
   });
   afterEach(() => sockets.splice(0).forEach((s) => s.close()));
   afterAll(async () => {
     await worker.close();
     await Promise.all([nodeA.close(), nodeB.close()]);
+    await database?.drop();
   });
 
   it('delivers a chat message sent on node A to the other participant connected to node B', async () => {

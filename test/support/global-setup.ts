@@ -1,9 +1,8 @@
-import { createConnection } from 'mysql2/promise';
 // Global setup runs outside jest's module mapper: import by path, and only files free of @pendamping/* imports.
 import { ensureDatabase, runMigrations } from '../../libs/database/src/schema-setup';
 import { loadConfig } from '../../libs/platform/src/config/app-config';
 import { preflight, PreflightError } from '../../libs/platform/src/preflight';
-import { MYSQL_URL, REDIS_URL, TEST_ENV_KEYS, TEST_KELURAHAN } from './test-env';
+import { insertTestKelurahan, MYSQL_URL, REDIS_URL, TEST_ENV_KEYS } from './test-env';
 
 /** One database per test run, migrated once; every suite shares it and makes its own rows. */
 export default async function globalSetup(): Promise<void> {
@@ -17,12 +16,7 @@ export default async function globalSetup(): Promise<void> {
   }
   await ensureDatabase(databaseUrl);
   await runMigrations(databaseUrl);
-  const connection = await createConnection(databaseUrl);
-  await connection.query(
-    `INSERT INTO regions (code, name, level, parentCode) VALUES ${TEST_KELURAHAN.map(() => "(?, ?, 'kelurahan', '31.71.09')").join(', ')}`,
-    TEST_KELURAHAN.flatMap((code, i) => [code, `Kelurahan Uji ${i + 1}`]),
-  );
-  await connection.end();
+  await insertTestKelurahan(databaseUrl);
   process.env[TEST_ENV_KEYS.databaseUrl] = databaseUrl;
   process.env[TEST_ENV_KEYS.redisPrefix] = `pendamping-test-${run}`;
 }

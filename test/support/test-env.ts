@@ -1,3 +1,5 @@
+import { createConnection } from 'mysql2/promise';
+
 // The environment every test app starts from. Global setup fills in the per-run database and prefix.
 export const TEST_ENV_KEYS = { databaseUrl: 'PENDAMPING_TEST_DATABASE_URL', redisPrefix: 'PENDAMPING_TEST_REDIS_PREFIX' } as const;
 
@@ -6,6 +8,19 @@ export const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 /** Kelurahan every test may use (Kecamatan Tebet). */
 export const TEST_KELURAHAN = ['31.71.09.1001', '31.71.09.1002', '31.71.09.1003'];
+
+/** Adds the test kelurahan to a migrated database. */
+export async function insertTestKelurahan(databaseUrl: string): Promise<void> {
+  const connection = await createConnection(databaseUrl);
+  try {
+    await connection.query(
+      `INSERT INTO regions (code, name, level, parentCode) VALUES ${TEST_KELURAHAN.map(() => "(?, ?, 'kelurahan', '31.71.09')").join(', ')}`,
+      TEST_KELURAHAN.flatMap((code, i) => [code, `Kelurahan Uji ${i + 1}`]),
+    );
+  } finally {
+    await connection.end();
+  }
+}
 
 export function testEnv(): Record<string, string> {
   const databaseUrl = process.env[TEST_ENV_KEYS.databaseUrl];
