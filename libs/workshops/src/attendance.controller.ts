@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Headers, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import { CurrentUser, PageQuery, ParseIdPipe, Roles, type Caller } from '@pendamping/platform';
 import { attendanceCsv } from './attendance-csv';
 import { AttendanceService } from './attendance.service';
@@ -39,9 +39,9 @@ export class AttendanceController {
   @ApiOperation({ summary: 'My certificate of attendance (PDF, Indonesian); 403 NOT_ATTENDED below the attendance share' })
   @ApiProduces('application/pdf')
   @ApiForbiddenResponse({ description: 'NOT_ATTENDED' })
-  async certificate(@Param('id', ParseIdPipe) id: string, @CurrentUser() caller: Caller, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+  async certificate(@Param('id', ParseIdPipe) id: string, @CurrentUser() caller: Caller, @Res({ passthrough: true }) reply: FastifyReply) {
     const certificate = await this.participation.certificateFor(id, caller);
-    const pdf = await this.certificates.pdf(certificate, `${request.protocol}://${request.host}`);
+    const pdf = await this.certificates.pdf(certificate);
     void reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="sertifikat-${certificate.number}.pdf"`);
     return pdf;
   }

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import { DataSource, type EntityManager } from 'typeorm';
 import { User } from '@pendamping/identity';
-import { Clock, newId, notFound, type Emit } from '@pendamping/platform';
+import { AppConfig, Clock, newId, notFound, type Emit } from '@pendamping/platform';
 import { Certificate } from './entities/certificate.entity';
 import { WorkshopSession } from './entities/workshop-session.entity';
 import { WorkshopSpeaker } from './entities/workshop-speaker.entity';
@@ -30,14 +30,18 @@ export class CertificatesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly config: AppConfig,
   ) {}
 
   /**
    * The person's certificate, issued now if it does not exist yet (callers have checked attendance).
-   * INSERT IGNORE and a locking read settle two issuers racing: one row, the same number for both.
+   * Two issuers may race (two downloads, two devices leaving). Neither takes a lock before inserting: a
+   * locking read of a missing row takes a gap lock, and two gap locks then block each other's insert (a
+   * deadlock). The INSERT IGNORE of the second waits for the first to commit and then inserts nothing;
+   * the locking read after it sees the committed row, so both get the same number.
    */
   async issue(manager: EntityManager, workshopId: string, userId: string, emit?: Emit): Promise<Certificate> {
-    const existing = await manager.findOne(Certificate, { where: { workshopId, userId }, lock: { mode: 'pessimistic_read' } });
+    const existing = await manager.findOneBy(Certificate, { workshopId, userId });
     if (existing) return existing;
     const [user, workshop] = await Promise.all([manager.findOneByOrFail(User, { id: userId }), manager.findOneByOrFail(Workshop, { id: workshopId })]);
     for (let attempt = 0; attempt < 3; attempt++) {
@@ -52,7 +56,8 @@ export class CertificatesService {
     throw new Error('could not draw a unique certificate number');
   }
 
-  async pdf(certificate: Certificate, verifyBaseUrl: string): Promise<Buffer> {
+  /** The PDF; its verification link is on `PUBLIC_URL`, not on whatever host the request named. */
+  async pdf(certificate: Certificate): Promise<Buffer> {
     const [sessions, speakers] = await Promise.all([
       this.dataSource.manager.find(WorkshopSession, { where: { workshopId: certificate.workshopId }, order: { startsAt: 'ASC' } }),
       this.dataSource.manager
@@ -69,7 +74,7 @@ export class CertificatesService {
       sessionStarts: sessions.map((s) => s.startsAt),
       speakers: speakers.map((s) => (s.organization ? `${s.name} (${s.organization})` : s.name)),
       issuedAt: certificate.issuedAt,
-      verifyUrl: `${verifyBaseUrl}/api/certificates/${certificate.number}`,
+      verifyUrl: `${this.config.publicUrl.replace(/\/$/, '')}/api/certificates/${certificate.number}`,
     });
   }
 

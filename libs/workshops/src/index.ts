@@ -15,3 +15,4 @@ export * from './entities/registration.entity';
 export * from './entities/certificate.entity';
 export * from './entities/feedback.entity';
 export * from './entities/workshop-speaker.entity';
+export * from './entities/attendance-event.entity';
