@@ -2,23 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { EntrepreneurProfile, User } from '@pendamping/identity';
-import {
-  Clock,
-  DEFAULT_PAGE_SIZE,
-  DomainEvents,
-  forbidden,
-  isDuplicateKey,
-  newId,
-  notFound,
-  toPage,
-  type Caller,
-  type Page,
-} from '@pendamping/platform';
+import { Clock, decodeTimeCursor, DEFAULT_PAGE_SIZE, DomainEvents, forbidden, isDuplicateKey, newId, notFound, toPage, type Caller, type Page } from '@pendamping/platform';
 import { Registration } from './entities/registration.entity';
 import { WorkshopSession } from './entities/workshop-session.entity';
 import { WorkshopSpeaker } from './entities/workshop-speaker.entity';
 import { Workshop } from './entities/workshop.entity';
-import { decodeTimeCursor } from './time-cursor';
 import { fillSeats, lockWorkshop, nextWaitlistSeq, seatMapFor, waitlistPosition } from './seating';
 import type { RegistrationQuery } from './workshop.dto';
 import { WorkshopErrors } from './workshop.errors';

@@ -2,13 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { User } from '@pendamping/identity';
-import { Clock, DEFAULT_PAGE_SIZE, notFound, toPage, validationFailed, type Caller, type Page } from '@pendamping/platform';
+import { Clock, decodeTimeCursor, DEFAULT_PAGE_SIZE, notFound, toPage, validationFailed, type Caller, type Page } from '@pendamping/platform';
 import { WorkshopQuota } from './entities/workshop-quota.entity';
 import { WorkshopSession } from './entities/workshop-session.entity';
 import { WorkshopSpeaker } from './entities/workshop-speaker.entity';
 import { Workshop, type WorkshopStatus } from './entities/workshop.entity';
 import { SeatMap } from './seats';
-import { decodeTimeCursor } from './time-cursor';
 import type { WorkshopQuery } from './workshop.dto';
 import type { WorkshopView } from './workshop.views';
 

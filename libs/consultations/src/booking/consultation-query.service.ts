@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource } from 'typeorm';
-import { decodeCursor, DEFAULT_PAGE_SIZE, toPage, validationFailed, type Caller, type Page } from '@pendamping/platform';
+import { decodeTimeCursor, DEFAULT_PAGE_SIZE, toPage, validationFailed, type Caller, type Page } from '@pendamping/platform';
 import type { ConsultationQuery, ConsultationView } from './booking.dto';
 import { Consultation } from './consultation.entity';
 import { ConsultationAccess } from './consultation-access.service';
@@ -31,8 +31,8 @@ export class ConsultationQueryService {
     if (query.to) q.andWhere('c.start < :to', { to: new Date(query.to) });
     if (query.from && query.to && new Date(query.to) <= new Date(query.from)) throw validationFailed('to must be after from');
     if (query.cursor) {
-      const [start, id] = decodeCursor(query.cursor, 2) as [string, string];
-      q.andWhere('(c.start > :cStart OR (c.start = :cStart AND c.id > :cId))', { cStart: new Date(start), cId: id });
+      const { at, id } = decodeTimeCursor(query.cursor);
+      q.andWhere('(c.start > :cStart OR (c.start = :cStart AND c.id > :cId))', { cStart: at, cId: id });
     }
     const rows = await q.orderBy('c.start', 'ASC').addOrderBy('c.id', 'ASC').take(limit + 1).getMany();
     return toPage(rows, limit, toView, (c) => [c.start.toISOString(), c.id]);

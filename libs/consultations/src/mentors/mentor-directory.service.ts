@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { MentorKelurahan, User } from '@pendamping/identity';
-import { Clock, decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor, notFound, validationFailed, type Page } from '@pendamping/platform';
+import { Clock, decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor, invalidCursor, notFound, validationFailed, type Page } from '@pendamping/platform';
 import { AvailabilityService } from '../availability/availability.service';
 import { freeSlots, type Interval } from '../availability/slots';
 import { Consultation } from '../booking/consultation.entity';
@@ -26,7 +26,7 @@ export class MentorDirectoryService {
   async search(query: MentorQuery): Promise<Page<MentorView>> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const offset = query.cursor ? Number(decodeCursor(query.cursor, 1)[0]) : 0;
-    if (!Number.isInteger(offset) || offset < 0) throw validationFailed('cursor is not valid; use nextCursor from the previous page');
+    if (!Number.isInteger(offset) || offset < 0) throw invalidCursor();
     const q = this.db
       .getRepository(User)
       .createQueryBuilder('u')

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import { Brackets, DataSource } from 'typeorm';
 import { User } from '@pendamping/identity';
-import { Clock, decodeCursor, DEFAULT_PAGE_SIZE, forbidden, notFound, toPage, type Caller, type Page, type PageQuery } from '@pendamping/platform';
+import { Clock, decodeCursor, DEFAULT_PAGE_SIZE, forbidden, notFound, invalidCursor, toPage, type Caller, type Page, type PageQuery } from '@pendamping/platform';
 import type { FollowUpQuery, UpdateCaseDto } from './outcome.dto';
 import { AssistanceCase, ConsultationOutcome } from './outcome.entity';
 
@@ -39,7 +39,8 @@ export class FollowUpService {
       .where('o.mentorId = :me AND o.followUpDoneAt IS NULL AND o.followUpOn IS NOT NULL', { me: caller.id });
     if (query.overdue === 'true') q.andWhere('o.followUpOn < :today', { today });
     if (query.cursor) {
-      const [on, id] = decodeCursor(query.cursor, 2) as [string, string];
+      const [on, id] = decodeCursor(query.cursor, 2);
+      if (typeof on !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(on) || typeof id !== 'string') throw invalidCursor();
       q.andWhere('(o.followUpOn > :on OR (o.followUpOn = :on AND o.consultationId > :id))', { on, id });
     }
     const rows = await q.orderBy('o.followUpOn', 'ASC').addOrderBy('o.consultationId', 'ASC').take(limit + 1).getMany();
@@ -67,7 +68,8 @@ export class FollowUpService {
       q.where(new Brackets((w) => w.where('a.entrepreneurId = :me', { me: caller.id }).orWhere('a.mentorId = :me')));
     }
     if (query.cursor) {
-      const [id] = decodeCursor(query.cursor, 1) as [string];
+      const [id] = decodeCursor(query.cursor, 1);
+      if (typeof id !== 'string') throw invalidCursor();
       q.andWhere('a.id < :id', { id });
     }
     const rows = await q.orderBy('a.id', 'DESC').take(limit + 1).getMany();

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { DEFAULT_PAGE_SIZE, DomainError, decodeCursor, notFound, toPage, type Page } from '@pendamping/platform';
+import { DEFAULT_PAGE_SIZE, DomainError, decodeTimeCursor, notFound, toPage, type Page } from '@pendamping/platform';
 import { NotificationDelivery } from '../entities/notification-delivery.entity';
 import { Notification } from '../entities/notification.entity';
 import type { OutsideChannel } from '../queue/notification-jobs';
@@ -38,8 +38,8 @@ export class FailedDeliveriesService {
       .addOrderBy('d.id', 'DESC')
       .take(limit + 1);
     if (query.cursor) {
-      const [at, id] = decodeCursor(query.cursor, 2) as [string, string];
-      qb.andWhere('(d.updatedAt < :at OR (d.updatedAt = :at AND d.id < :id))', { at: new Date(at), id });
+      const { at, id } = decodeTimeCursor(query.cursor);
+      qb.andWhere('(d.updatedAt < :at OR (d.updatedAt = :at AND d.id < :id))', { at, id });
     }
     return toPage(await qb.getMany(), limit, view, (d) => [d.updatedAt.toISOString(), d.id]);
   }

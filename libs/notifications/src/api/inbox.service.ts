@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
-import { Clock, DEFAULT_PAGE_SIZE, decodeCursor, notFound, toPage, type Page } from '@pendamping/platform';
+import { Clock, DEFAULT_PAGE_SIZE, decodeTimeCursor, notFound, toPage, type Page } from '@pendamping/platform';
 import { Notification } from '../entities/notification.entity';
 import type { InboxQuery } from './notification.dto';
 
@@ -33,8 +33,8 @@ export class InboxService {
       .take(limit + 1);
     if (query.unread) qb.andWhere('n.readAt IS NULL');
     if (query.cursor) {
-      const [at, id] = decodeCursor(query.cursor, 2) as [string, string];
-      qb.andWhere('(n.dispatchedAt < :at OR (n.dispatchedAt = :at AND n.id < :id))', { at: new Date(at), id });
+      const { at, id } = decodeTimeCursor(query.cursor);
+      qb.andWhere('(n.dispatchedAt < :at OR (n.dispatchedAt = :at AND n.id < :id))', { at, id });
     }
     return toPage(await qb.getMany(), limit, toView, (n) => [n.dispatchedAt!.toISOString(), n.id]);
   }

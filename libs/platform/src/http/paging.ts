@@ -39,7 +39,18 @@ export function decodeCursor(cursor: string, arity: number): unknown[] {
   } catch {
     // fall through
   }
-  throw validationFailed('cursor is not valid; use nextCursor from the previous page');
+  throw invalidCursor();
+}
+
+/** 400 for a cursor this list did not write. */
+export const invalidCursor = () => validationFailed('cursor is not valid; use nextCursor from the previous page');
+
+/** A cursor of [ISO time, id], as lists ordered by a time then an id write them; a bad one is a 400. */
+export function decodeTimeCursor(cursor: string): { at: Date; id: string } {
+  const [time, id] = decodeCursor(cursor, 2);
+  const at = typeof time === 'string' ? new Date(time) : new Date(NaN);
+  if (Number.isNaN(at.getTime()) || typeof id !== 'string') throw invalidCursor();
+  return { at, id };
 }
 
 /** Given `limit + 1` rows, returns the page and the cursor to the next one. */

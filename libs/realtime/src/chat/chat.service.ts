@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type SelectQueryBuilder } from 'typeorm';
 import { ConsultationAccess, isParticipant, type Consultation } from '@pendamping/consultations';
-import { Clock, DEFAULT_PAGE_SIZE, decodeCursor, isDuplicateKey, newId, notFound, toPage, validationFailed, type Caller, type Page } from '@pendamping/platform';
+import { Clock, DEFAULT_PAGE_SIZE, decodeTimeCursor, isDuplicateKey, newId, notFound, toPage, type Caller, type Page } from '@pendamping/platform';
 import type { MessageView } from '../realtime.events';
 import { ChatMessage, ChatReadState } from './chat-message.entity';
 
@@ -61,7 +61,7 @@ export class ChatService {
   async history(consultationId: string, query: { before?: string; cursor?: string; limit?: number }): Promise<Page<MessageView>> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const qb = this.messages(consultationId).orderBy('m.createdAt', 'DESC').addOrderBy('m.id', 'DESC').limit(limit + 1);
-    const before = query.cursor ? fromCursor(query.cursor) : query.before ? await this.positionOf(consultationId, query.before) : null;
+    const before = query.cursor ? decodeTimeCursor(query.cursor) : query.before ? await this.positionOf(consultationId, query.before) : null;
     if (before) qb.andWhere('(m.createdAt < :at OR (m.createdAt = :at AND m.id < :id))', before);
     const rows = await qb.getMany();
     return toPage(rows, limit, toMessageView, (m) => [m.createdAt.toISOString(), m.id]);
@@ -109,9 +109,3 @@ export class ChatService {
   }
 }
 
-function fromCursor(cursor: string): Position {
-  const [time, id] = decodeCursor(cursor, 2);
-  const at = new Date(String(time));
-  if (Number.isNaN(at.getTime()) || typeof id !== 'string') throw validationFailed('cursor is not valid; use nextCursor from the previous page');
-  return { at, id };
-}
