@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createEvents, type EventAttributes } from 'ics';
 import { DataSource, MoreThan } from 'typeorm';
+import { Clock } from '@pendamping/platform';
 import { WorkshopSession } from '@pendamping/workshops';
 import type { Notification } from '../entities/notification.entity';
 
@@ -25,7 +26,10 @@ const CANCEL_TYPES = ['consultation.cancelled', 'workshop.cancelled'];
  */
 @Injectable()
 export class CalendarInvites {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   async for(n: Notification, title: string, link: string, organizer: { name: string; email: string }, attendee: { name: string; email: string }): Promise<Invite | null> {
     const method = REQUEST_TYPES.includes(n.type) ? 'REQUEST' : CANCEL_TYPES.includes(n.type) ? 'CANCEL' : null;
@@ -61,7 +65,7 @@ export class CalendarInvites {
     if (n.refKind === 'workshop_session' && p.start && p.end) return [{ uid: `session-${n.refId}@pendamping`, start: new Date(p.start), end: new Date(p.end) }];
     // The whole workshop: every session still ahead (all of them when it is called off).
     const sessions = await this.dataSource.manager.find(WorkshopSession, {
-      where: { workshopId: n.refId, ...(method === 'REQUEST' && { startsAt: MoreThan(new Date()) }) },
+      where: { workshopId: n.refId, ...(method === 'REQUEST' && { startsAt: MoreThan(this.clock.now()) }) },
       order: { startsAt: 'ASC' },
     });
     return sessions.map((s) => ({ uid: `session-${s.id}@pendamping`, start: s.startsAt, end: s.endsAt }));

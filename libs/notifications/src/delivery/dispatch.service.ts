@@ -61,7 +61,11 @@ export class DispatchService {
       return null;
     }
     const recipient = await loadRecipient(manager, n.userId);
-    if (!recipient) return null;
+    if (!recipient) {
+      // Gone meanwhile (rows cascade with the account): settle it, or every reconciliation brings it back.
+      await manager.update(Notification, { id }, { state: 'skipped' });
+      return null;
+    }
     const message = await this.builder.build(manager, n, recipient);
     Object.assign(n, { state: 'dispatched', title: message.title.slice(0, 200), body: message.body, dispatchedAt: now });
     await manager.update(Notification, { id }, { state: n.state, title: n.title, body: n.body, dispatchedAt: now });
