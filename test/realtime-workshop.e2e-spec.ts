@@ -17,6 +17,7 @@ describe('realtime: workshop live room', () => {
   let attendees: Session[];
   let waitlisted: Session;
   let sessionId: string;
+  let workshopId: string;
   const sockets: Socket[] = [];
   const realNow = Clock.prototype.now;
   const open = async (who: Session) => {
@@ -39,6 +40,7 @@ describe('realtime: workshop live room', () => {
     const created = await app.post('/api/workshops', body, admin.token);
     expect(created.status).toBe(201);
     sessionId = created.body.sessions[0].id;
+    workshopId = created.body.id;
     expect((await app.post(`/api/workshops/${created.body.id}/publish`, undefined, admin.token)).status).toBe(200);
     [waitlisted, ...attendees] = await app.newEntrepreneurs(26);
     for (const who of attendees) expect((await app.post(`/api/workshops/${created.body.id}/registrations`, undefined, who.token)).status).toBe(201);
@@ -102,6 +104,23 @@ describe('realtime: workshop live room', () => {
     expect((await send(await open(attendees[6]), 'workshop:hand', { sessionId, raised: true })).ok).toBe(false); // not joined
   });
 
+  it("lowers a hand when the person's last socket leaves the room, not before", async () => {
+    const person = attendees[8];
+    const [phone, laptop, host] = [await joined(person), await joined(person), await joined(speaker)];
+    const raised = next(host, 'workshop:hand');
+    await ok(phone, 'workshop:hand', { sessionId, raised: true });
+    await raised;
+    const seen = record<{ userId: string; raised: boolean }>(host, 'workshop:hand');
+    phone.close();
+    await settle(300);
+    expect(seen).toEqual([]); // still there on the laptop
+    laptop.close();
+    await eventually(() => seen.length === 1);
+    expect(seen).toEqual([{ sessionId, userId: person.id, name: 'Pelaku Usaha 10', raised: false }]);
+    const view = await ok(await open(admin), 'workshop:join', { sessionId });
+    expect(view.hands.map((h: { userId: string }) => h.userId)).not.toContain(person.id);
+  });
+
   it('lets speakers open polls (not attendees), counts live, and closes the previous poll', async () => {
     const [voter, host] = [await joined(attendees[7]), await joined(speaker)];
     expect(await send(voter, 'workshop:poll:open', { sessionId, question: 'Boleh?', options: ['Ya', 'Tidak'] })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
@@ -149,5 +168,24 @@ describe('realtime: workshop live room', () => {
     const view = await ok(host, 'workshop:join', { sessionId });
     expect(view.questions.find((q: { id: string }) => q.id === question.id).votes).toBe(voters.length);
     expect(view.openPoll.counts.reduce((a: number, b: number) => a + b, 0)).toBe(voters.length);
+  });
+
+  it('takes someone out of the live room once they gave up their seat (admission checked again after 30 s)', async () => {
+    const leaver = attendees[24];
+    const [socket, host] = [await joined(leaver), await joined(speaker)];
+    await ok(socket, 'workshop:question', { sessionId, body: 'Apakah ada rekamannya?' });
+    expect((await app.request('DELETE', `/api/workshops/${workshopId}/registrations/me`, { token: leaver.token })).status).toBe(204);
+    try {
+      app.app.get(Clock).now = () => new Date(minutes(-10).getTime() + 31_000);
+      expect(await send(socket, 'workshop:question', { sessionId, body: 'Satu lagi' })).toMatchObject({ ok: false, error: { code: 'NOT_REGISTERED' } });
+      const heard = record(socket, 'workshop:question');
+      await ok(host, 'workshop:question', { sessionId, body: 'Pertanyaan dari pembicara' });
+      await settle(200);
+      expect(heard).toEqual([]); // no longer in the room's broadcasts
+      expect(await send(socket, 'workshop:hand', { sessionId, raised: true })).toMatchObject({ ok: false, error: { code: 'NOT_JOINED' } });
+      expect(await ok(host, 'workshop:hand', { sessionId, raised: false })).toEqual({ sessionId, raised: false }); // the speaker stays
+    } finally {
+      app.app.get(Clock).now = () => minutes(-10);
+    }
   });
 });

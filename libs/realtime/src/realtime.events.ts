@@ -58,6 +58,8 @@ export interface JoinedSession {
   workshopId: string;
   role: WorkshopRole;
   endsAt: Date;
+  /** When the admission was last checked against the database (epoch ms). */
+  checkedAt: number;
 }
 
 /** What the gateway keeps on each socket (`socket.data`). */

@@ -1,16 +1,17 @@
-import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
+import { ConnectedSocket, MessageBody, OnGatewayDisconnect, SubscribeMessage, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
+import type { Caller } from '@pendamping/platform';
 import { HandsService } from '../live/hands.service';
 import { LiveRoomService } from '../live/live-room.service';
 import { PollsService } from '../live/polls.service';
 import { QuestionsService } from '../live/questions.service';
-import type { RealtimeServer, RealtimeSocket } from '../realtime.events';
+import type { JoinedSession, RealtimeServer, RealtimeSocket } from '../realtime.events';
 import { REALTIME_NAMESPACE, rooms } from '../rooms';
 import { AnsweredDto, AskDto, HandDto, OpenPollDto, PollRef, PollVoteDto, QuestionRef, SessionRef } from './realtime.dto';
 import { SocketHandler } from './socket-handler';
 
 /** A workshop session's live room: questions and votes, raised hands, polls. */
 @WebSocketGateway({ namespace: REALTIME_NAMESPACE })
-export class WorkshopGateway {
+export class WorkshopGateway implements OnGatewayDisconnect {
   @WebSocketServer()
   private readonly server: RealtimeServer;
 
@@ -21,6 +22,13 @@ export class WorkshopGateway {
     private readonly hands: HandsService,
     private readonly handler: SocketHandler,
   ) {}
+
+  /** A person who left the room (their last socket in it) has their hand lowered, as in a video call. */
+  async handleDisconnect(socket: RealtimeSocket): Promise<void> {
+    const sessions = [...(socket.data.sessions?.keys() ?? [])];
+    if (sessions.length === 0) return;
+    await Promise.all(sessions.map((sessionId) => this.leftRoom(socket.data.caller.id, sessionId))).catch(() => undefined);
+  }
 
   @SubscribeMessage('workshop:join')
   join(@ConnectedSocket() socket: RealtimeSocket, @MessageBody() payload: unknown) {
@@ -41,7 +49,7 @@ export class WorkshopGateway {
   @SubscribeMessage('workshop:question')
   ask(@ConnectedSocket() socket: RealtimeSocket, @MessageBody() payload: unknown) {
     return this.handler.run(socket, payload, AskDto, async (caller, dto) => {
-      const { sessionId } = this.room.assertOpen(socket.data.sessions.get(dto.sessionId.toLowerCase()));
+      const { sessionId } = await this.admitted(socket, caller, dto.sessionId);
       const question = await this.questions.ask(caller, await this.nameOf(socket), sessionId, dto.body);
       this.server.to(rooms.workshopSession(sessionId)).emit('workshop:question', { ...question, sessionId });
       return question;
@@ -52,7 +60,7 @@ export class WorkshopGateway {
   vote(@ConnectedSocket() socket: RealtimeSocket, @MessageBody() payload: unknown) {
     return this.handler.run(socket, payload, QuestionRef, async (caller, dto) => {
       const sessionId = await this.questions.sessionOf(dto.questionId);
-      this.room.assertOpen(socket.data.sessions.get(sessionId));
+      await this.admitted(socket, caller, sessionId);
       const { votes, counted } = await this.questions.vote(caller, dto.questionId);
       if (counted) this.server.to(rooms.workshopSession(sessionId)).emit('workshop:question:votes', { questionId: dto.questionId, votes });
       return { questionId: dto.questionId, votes };
@@ -61,9 +69,9 @@ export class WorkshopGateway {
 
   @SubscribeMessage('workshop:question:answered')
   answered(@ConnectedSocket() socket: RealtimeSocket, @MessageBody() payload: unknown) {
-    return this.handler.run(socket, payload, AnsweredDto, async (_caller, dto) => {
+    return this.handler.run(socket, payload, AnsweredDto, async (caller, dto) => {
       const sessionId = await this.questions.sessionOf(dto.questionId);
-      this.room.assertStaff(socket.data.sessions.get(sessionId));
+      await this.admitted(socket, caller, sessionId, true);
       const answered = dto.answered ?? true;
       await this.questions.markAnswered(dto.questionId, answered);
       this.server.to(rooms.workshopSession(sessionId)).emit('workshop:question:answered', { questionId: dto.questionId, answered });
@@ -74,7 +82,7 @@ export class WorkshopGateway {
   @SubscribeMessage('workshop:hand')
   hand(@ConnectedSocket() socket: RealtimeSocket, @MessageBody() payload: unknown) {
     return this.handler.run(socket, payload, HandDto, async (caller, dto) => {
-      const { sessionId, endsAt } = this.room.assertOpen(socket.data.sessions.get(dto.sessionId.toLowerCase()));
+      const { sessionId, endsAt } = await this.admitted(socket, caller, dto.sessionId);
       const name = await this.nameOf(socket);
       await this.hands.set(sessionId, { userId: caller.id, name }, dto.raised, endsAt);
       this.server.to(rooms.workshopStaff(sessionId)).emit('workshop:hand', { sessionId, userId: caller.id, name, raised: dto.raised });
@@ -85,7 +93,7 @@ export class WorkshopGateway {
   @SubscribeMessage('workshop:poll:open')
   openPoll(@ConnectedSocket() socket: RealtimeSocket, @MessageBody() payload: unknown) {
     return this.handler.run(socket, payload, OpenPollDto, async (caller, dto) => {
-      const { sessionId } = this.room.assertStaff(socket.data.sessions.get(dto.sessionId.toLowerCase()));
+      const { sessionId } = await this.admitted(socket, caller, dto.sessionId, true);
       const { closedPollId, ...poll } = await this.polls.open(caller, sessionId, dto.question, dto.options);
       if (closedPollId) {
         const results = await this.polls.results(await this.polls.find(closedPollId));
@@ -100,7 +108,7 @@ export class WorkshopGateway {
   pollVote(@ConnectedSocket() socket: RealtimeSocket, @MessageBody() payload: unknown) {
     return this.handler.run(socket, payload, PollVoteDto, async (caller, dto) => {
       const poll = await this.polls.find(dto.pollId);
-      this.room.assertOpen(socket.data.sessions.get(poll.sessionId));
+      await this.admitted(socket, caller, poll.sessionId);
       const { counted, ...results } = await this.polls.vote(caller, poll, dto.option);
       if (counted) this.server.to(rooms.workshopSession(poll.sessionId)).emit('workshop:poll:results', results);
       return results;
@@ -109,13 +117,43 @@ export class WorkshopGateway {
 
   @SubscribeMessage('workshop:poll:close')
   closePoll(@ConnectedSocket() socket: RealtimeSocket, @MessageBody() payload: unknown) {
-    return this.handler.run(socket, payload, PollRef, async (_caller, dto) => {
+    return this.handler.run(socket, payload, PollRef, async (caller, dto) => {
       const poll = await this.polls.find(dto.pollId);
-      this.room.assertStaff(socket.data.sessions.get(poll.sessionId));
+      await this.admitted(socket, caller, poll.sessionId, true);
       const results = await this.polls.close(poll);
       this.server.to(rooms.workshopSession(poll.sessionId)).emit('workshop:poll:closed', results);
       return results;
     });
+  }
+
+  /**
+   * The socket's admission to a session's live room: checked again when it is old, so someone who gave
+   * up their seat, or a workshop called off, is taken out of the room (and gets the reason on the ack).
+   */
+  private async admitted(socket: RealtimeSocket, caller: Caller, sessionId: string, staff = false): Promise<JoinedSession> {
+    const id = sessionId.toLowerCase();
+    const joined = socket.data.sessions.get(id);
+    if (joined && this.room.stale(joined)) {
+      try {
+        Object.assign(joined, await this.room.admit(caller, id));
+      } catch (error) {
+        socket.data.sessions.delete(id);
+        await socket.leave(rooms.workshopSession(id));
+        await socket.leave(rooms.workshopStaff(id));
+        await this.leftRoom(caller.id, id);
+        throw error;
+      }
+      if (joined.role === 'attendee') await socket.leave(rooms.workshopStaff(id));
+    }
+    return staff ? this.room.assertStaff(joined) : this.room.assertOpen(joined);
+  }
+
+  /** After a socket left a session's room: lowers the person's hand unless another of their sockets is still there. */
+  private async leftRoom(userId: string, sessionId: string): Promise<void> {
+    const theirs = await this.server.in(rooms.user(userId)).fetchSockets();
+    if (theirs.some((s) => s.rooms.has(rooms.workshopSession(sessionId)))) return;
+    const hand = await this.hands.lower(sessionId, userId);
+    if (hand) this.server.to(rooms.workshopStaff(sessionId)).emit('workshop:hand', { sessionId, ...hand, raised: false });
   }
 
   /** The caller's display name, read once per socket. */

@@ -21,11 +21,18 @@ export class HandsService {
   async set(sessionId: string, hand: RaisedHand, raised: boolean, sessionEndsAt: Date): Promise<void> {
     const key = this.key(sessionId);
     if (!raised) {
-      await this.redis.hdel(key, hand.userId);
+      await this.lower(sessionId, hand.userId);
       return;
     }
     // Kept an hour past the session's end, then Redis forgets it.
     await this.redis.multi().hset(key, hand.userId, hand.name).pexpireat(key, sessionEndsAt.getTime() + 3_600_000).exec();
+  }
+
+  /** Lowers the person's hand; the hand when it was raised. */
+  async lower(sessionId: string, userId: string): Promise<RaisedHand | null> {
+    const key = this.key(sessionId);
+    const [[, name], [, removed]] = (await this.redis.multi().hget(key, userId).hdel(key, userId).exec()) as [[null, string | null], [null, number]];
+    return removed > 0 && name !== null ? { userId, name } : null;
   }
 
   async list(sessionId: string): Promise<RaisedHand[]> {

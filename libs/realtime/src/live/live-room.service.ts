@@ -9,6 +9,11 @@ import type { JoinedSession, WorkshopRole } from '../realtime.events';
 
 /** The live room opens with the video join window: from this long before the start until the end. */
 export const ROOM_OPENS_BEFORE_MS = 15 * 60_000;
+/**
+ * A socket's admission is checked again when it is older than this: someone who gave up their seat, a
+ * speaker taken off the workshop, or a workshop called off leaves the room within this long.
+ */
+export const ADMISSION_RECHECK_MS = 30_000;
 
 /** Who may be in a workshop session's live room, and as what. */
 @Injectable()
@@ -27,7 +32,12 @@ export class LiveRoomService {
     const now = this.clock.now().getTime();
     const open = workshop.status !== 'cancelled' && now >= session.startsAt.getTime() - ROOM_OPENS_BEFORE_MS && now <= session.endsAt.getTime();
     if (!open) throw RealtimeErrors.notOpen();
-    return { sessionId: session.id, workshopId: workshop.id, role, endsAt: session.endsAt };
+    return { sessionId: session.id, workshopId: workshop.id, role, endsAt: session.endsAt, checkedAt: now };
+  }
+
+  /** True when the admission should be checked again (`admit`) before it is used. */
+  stale(joined: JoinedSession): boolean {
+    return this.clock.now().getTime() - joined.checkedAt > ADMISSION_RECHECK_MS;
   }
 
   /** A joined session that has not ended yet (questions and votes stop with the room). */
