@@ -170,6 +170,27 @@ describe('realtime: workshop live room', () => {
     expect(view.openPoll.counts.reduce((a: number, b: number) => a + b, 0)).toBe(voters.length);
   });
 
+  it('reports each session\'s Q&A and polls to admins and the workshop\'s speakers, matching the live counts', async () => {
+    const live = await ok(await joined(speaker), 'workshop:join', { sessionId });
+    const report = await app.get(`/api/workshops/${workshopId}/live-report`, speaker.token);
+    expect(report.status).toBe(200);
+    expect(report.body.workshopId).toBe(workshopId);
+    const [session] = report.body.sessions;
+    expect(session).toMatchObject({ sessionId, start: minutes(0).toISOString(), end: minutes(90).toISOString() });
+    expect(session.questions).toEqual(live.questions);
+    expect(session.polls.length).toBeGreaterThanOrEqual(2);
+    const [first, ...rest] = session.polls;
+    expect(first).toMatchObject({ question: 'Sudah jualan online?', options: ['Sudah', 'Belum', 'Baru mulai'], closedAt: expect.any(String) });
+    const last = rest[rest.length - 1];
+    expect(last).toMatchObject({ id: live.openPoll.id, counts: live.openPoll.counts, closedAt: null });
+    for (const poll of session.polls) expect(poll.voters).toBe(poll.counts.reduce((a: number, b: number) => a + b, 0));
+
+    expect((await app.get(`/api/workshops/${workshopId}/live-report`, admin.token)).body).toEqual(report.body);
+    const otherSpeaker = await app.newUser(['speaker']);
+    expect((await app.get(`/api/workshops/${workshopId}/live-report`, otherSpeaker.token)).status).toBe(403);
+    expect((await app.get(`/api/workshops/${workshopId}/live-report`, attendees[0].token)).status).toBe(403);
+  });
+
   it('takes someone out of the live room once they gave up their seat (admission checked again after 30 s)', async () => {
     const leaver = attendees[24];
     const [socket, host] = [await joined(leaver), await joined(speaker)];

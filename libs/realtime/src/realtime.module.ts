@@ -14,12 +14,14 @@ import { LiveRoomService } from './live/live-room.service';
 import { PollsService } from './live/polls.service';
 import { QuestionsService } from './live/questions.service';
 import { realtimeEntities } from './realtime.entities';
+import { LiveReportController } from './report/live-report.controller';
+import { LiveReportService } from './report/live-report.service';
 
-/** The socket.io gateway (namespace /realtime) and the chat history endpoint. The api imports it; the worker does not. */
+/** The socket.io gateway (namespace /realtime), the chat history and the live-room report endpoints. The api imports it; the worker does not. */
 @Module({
   imports: [TypeOrmModule.forFeature(realtimeEntities), IdentityModule, ConsultationsModule, WorkshopsModule],
-  controllers: [ChatController],
-  providers: [ConnectionGateway, ChatGateway, WorkshopGateway, SocketHandler, ChatService, LiveRoomService, QuestionsService, PollsService, HandsService],
+  controllers: [ChatController, LiveReportController],
+  providers: [ConnectionGateway, ChatGateway, WorkshopGateway, SocketHandler, ChatService, LiveRoomService, QuestionsService, PollsService, HandsService, LiveReportService],
   exports: [ChatService],
 })
 export class RealtimeModule {}
