@@ -51,10 +51,15 @@ export class UsersService {
   }
 
   async view(id: string): Promise<UserView> {
-    const user = await this.dataSource.getRepository(User).findOne({
-      where: { id },
-      relations: { business: true, mentor: true, kelurahan: true },
-    });
+    // One query: findOne with a to-many relation adds a DISTINCT pre-query for its LIMIT 1 (every /api/me).
+    const user = await this.dataSource
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .leftJoinAndSelect('u.business', 'b')
+      .leftJoinAndSelect('u.mentor', 'm')
+      .leftJoinAndSelect('u.kelurahan', 'k')
+      .where('u.id = :id', { id })
+      .getOne();
     if (!user) throw notFound('User');
     return toView(user);
   }
