@@ -1,5 +1,7 @@
 import { JwtService } from '@nestjs/jwt';
-import { TEST_KELURAHAN } from './support/test-env';
+import { DataSource } from 'typeorm';
+import { User } from '@pendamping/identity';
+import { TEST_KELURAHAN, testEnv } from './support/test-env';
 import { TestApp, uniqueEmail } from './support/test-app';
 
 describe('identity (HTTP, real MySQL and Redis)', () => {
@@ -206,6 +208,26 @@ describe('identity (HTTP, real MySQL and Redis)', () => {
       const people = await Promise.all(Array.from({ length: 25 }, () => api.newEntrepreneur()));
       for (const person of people) {
         expect((await api.post('/api/auth/login', { email: person.email, password: 'rahasia-123' })).status).toBe(200);
+      }
+    });
+  });
+
+  describe('registration limit per IP', () => {
+    it('lets REGISTRATIONS_PER_IP_PER_HOUR registrations through from one IP, also when they arrive at once, and writes nothing for the rest', async () => {
+      const limited = await TestApp.start({ REGISTRATIONS_PER_IP_PER_HOUR: '3', REDIS_PREFIX: `${testEnv().REDIS_PREFIX}-reglimit` });
+      try {
+        const bodies = Array.from({ length: 8 }, () => limited.registration());
+        const results = await Promise.all(bodies.map((body) => limited.post('/api/auth/register', body)));
+        const statuses = results.map((r) => r.status);
+        expect(statuses.filter((s) => s === 201)).toHaveLength(3);
+        expect(statuses.filter((s) => s === 429)).toHaveLength(5);
+        const refused = results.find((r) => r.status === 429)!;
+        expect(refused.body.code).toBe('RATE_LIMITED');
+        expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+        const stored = await limited.app.get(DataSource).getRepository(User).countBy(bodies.map((b) => ({ email: b.email })));
+        expect(stored).toBe(3);
+      } finally {
+        await limited.close();
       }
     });
   });

@@ -13,8 +13,9 @@ export class AuthController {
   @Post('register')
   @ApiOperation({ summary: 'Register as an entrepreneur (pelaku usaha) with your business' })
   @ApiConflictResponse({ description: 'EMAIL_TAKEN' })
-  register(@Body() dto: RegisterDto): Promise<AuthResult> {
-    return this.auth.register(dto);
+  @ApiTooManyRequestsResponse({ description: 'RATE_LIMITED (REGISTRATIONS_PER_IP_PER_HOUR), with Retry-After' })
+  register(@Body() dto: RegisterDto, @Ip() ip: string): Promise<AuthResult> {
+    return this.auth.register(dto, ip);
   }
 
   @Public()

@@ -16,7 +16,8 @@ export class AuthService {
   ) {}
 
   /** Self-registration always creates an entrepreneur; other roles are given by admins. */
-  async register(dto: RegisterDto): Promise<AuthResult> {
+  async register(dto: RegisterDto, ip: string): Promise<AuthResult> {
+    await this.throttle.consumeRegistration(ip);
     const user = await this.users.create({ ...dto, roles: ['entrepreneur'] });
     return { user, accessToken: await this.issue({ id: user.id, roles: user.roles }) };
   }

@@ -7,16 +7,29 @@ import { AppConfig, DomainError, REDIS } from '@pendamping/platform';
 /**
  * Limits failed logins per email and per IP. Successful logins give their attempt back, so a kelurahan
  * office signing in a whole class from one IP is never slowed down; guessing one account's password is.
+ * Also limits self-registrations per IP: each one costs a password hash.
  */
 @Injectable()
 export class LoginThrottle {
   private readonly perEmail: RateLimiterRedis;
   private readonly perIp: RateLimiterRedis;
+  private readonly registrations: RateLimiterRedis;
 
   constructor(@Inject(REDIS) redis: Redis, config: AppConfig) {
     const common = { storeClient: redis, useRedisPackage: false, inMemoryBlockOnConsumed: 0 };
     this.perEmail = new RateLimiterRedis({ ...common, keyPrefix: `${config.redisPrefix}:login-fail:email`, points: 5, duration: 15 * 60, blockDuration: 15 * 60 });
     this.perIp = new RateLimiterRedis({ ...common, keyPrefix: `${config.redisPrefix}:login-fail:ip`, points: 100, duration: 60 * 60, blockDuration: 15 * 60 });
+    this.registrations = new RateLimiterRedis({ ...common, keyPrefix: `${config.redisPrefix}:register:ip`, points: config.registrationsPerIpPerHour, duration: 60 * 60 });
+  }
+
+  /** Counts a self-registration from `ip` before its password is hashed; RATE_LIMITED past the hourly budget. */
+  async consumeRegistration(ip: string): Promise<void> {
+    try {
+      await this.registrations.consume(ip);
+    } catch (reason) {
+      if (!(reason instanceof RateLimiterRes)) throw reason;
+      throw new DomainError('rate_limited', 'RATE_LIMITED', 'Too many registrations from this network; try again later', { retryAfterSeconds: reason.msBeforeNext / 1000 });
+    }
   }
 
   /**

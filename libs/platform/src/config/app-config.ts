@@ -57,6 +57,7 @@ const schema = z
     WHATSAPP_TOKEN: z.string().min(1).optional(),
     DEMO_DATA: boolean.optional(),
     REALTIME_EVENTS_PER_SECOND: z.coerce.number().int().min(1).max(100_000).default(10),
+    REGISTRATIONS_PER_IP_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(60),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && (!env.JWT_SECRET || env.JWT_SECRET.length < 32)) {
@@ -94,6 +95,8 @@ export class AppConfig {
   readonly demoData!: boolean;
   /** Socket events one connection may send per second, sustained (bursts of twice that pass). */
   readonly realtime!: { eventsPerSecond: number };
+  /** Self-registrations one IP may make per hour (each costs a password hash). */
+  readonly registrationsPerIpPerHour!: number;
 }
 
 export class ConfigError extends Error {}
@@ -126,6 +129,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     whatsapp: e.WHATSAPP_API_URL && e.WHATSAPP_TOKEN ? { apiUrl: e.WHATSAPP_API_URL, token: e.WHATSAPP_TOKEN } : undefined,
     demoData: e.DEMO_DATA ?? e.NODE_ENV === 'development',
     realtime: { eventsPerSecond: e.REALTIME_EVENTS_PER_SECOND },
+    registrationsPerIpPerHour: e.REGISTRATIONS_PER_IP_PER_HOUR,
   });
 }
 
