@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
-import { DomainEvents, type DomainEvent } from '@pendamping/platform';
+import { Clock, DomainEvents, type DomainEvent } from '@pendamping/platform';
 import { Registration } from '@pendamping/workshops';
 import { TestApp, type Session } from './support/test-app';
 
@@ -151,5 +151,47 @@ describe('workshops: registration, waitlist, quotas', () => {
     expect(res.body.seatsLeft).toBe(0);
     expect(await seated(id)).toEqual([people[0].id, people[1].id].sort());
     expect(await line(id)).toEqual([people[2].id]);
+  });
+
+  it('lists my workshops: upcoming soonest first with my status and place in line, past ones once over, and those I speak at', async () => {
+    const ownSpeaker = await app.newUser(['speaker']);
+    const [me, other] = [await app.newEntrepreneur(), await app.newEntrepreneur()];
+    const first = await publishedWorkshop(1, { speakerIds: [ownSpeaker.id] });
+    const second = await publishedWorkshop(1);
+    const third = await publishedWorkshop(5);
+    expect((await register(second, other)).body.status).toBe('registered');
+    for (const id of [third, first, second]) expect((await register(id, me)).status).toBe(201);
+    const mine = async (who: Session, query = '') => {
+      const res = await app.get(`/api/me/workshops${query}`, who.token);
+      expect(res.status).toBe(200);
+      return res.body as { items: { as: string; status?: string; position?: number; workshop: { id: string; sessions: { end: string }[] } }[]; nextCursor: string | null };
+    };
+    const summary = (page: Awaited<ReturnType<typeof mine>>) => page.items.map((i) => ({ id: i.workshop.id, as: i.as, status: i.status, position: i.position }));
+
+    const page1 = await mine(me, '?limit=2');
+    expect(summary(page1)).toEqual([
+      { id: first, as: 'registrant', status: 'registered' },
+      { id: second, as: 'registrant', status: 'waitlisted', position: 1 },
+    ]);
+    const page2 = await mine(me, `?limit=2&cursor=${page1.nextCursor}`);
+    expect(summary(page2)).toEqual([{ id: third, as: 'registrant', status: 'registered' }]);
+    expect(page2.nextCursor).toBeNull();
+
+    expect((await leave(third, me)).status).toBe(204);
+    expect(summary(await mine(me)).map((w) => w.id)).toEqual([first, second]);
+    expect(summary(await mine(ownSpeaker))).toEqual([{ id: first, as: 'speaker' }]);
+    expect(summary(await mine(other)).map((w) => w.id)).toEqual([second]);
+    expect((await app.get('/api/me/workshops?when=soon', me.token)).status).toBe(400);
+
+    const firstEnds = Date.parse(page1.items[0].workshop.sessions[0].end);
+    const clock = app.app.get(Clock);
+    const realNow = clock.now;
+    clock.now = () => new Date(firstEnds + 60_000);
+    try {
+      expect(summary(await mine(me)).map((w) => w.id)).toEqual([second]);
+      expect(summary(await mine(me, '?when=past'))).toEqual([{ id: first, as: 'registrant', status: 'registered' }]);
+    } finally {
+      clock.now = realNow;
+    }
   });
 });

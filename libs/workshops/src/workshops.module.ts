@@ -4,6 +4,7 @@ import { AttendanceController } from './attendance.controller';
 import { AttendanceService } from './attendance.service';
 import { CertificatesController } from './certificates.controller';
 import { CertificatesService } from './certificates.service';
+import { MyWorkshopsController, MyWorkshopsService } from './my-workshops';
 import { ParticipationService } from './participation.service';
 import { RegistrationsController } from './registrations.controller';
 import { RegistrationsService } from './registrations.service';
@@ -15,8 +16,8 @@ import { WorkshopsService } from './workshops.service';
 /** Workshops: scheduling, registration and waitlist, attendance, certificates and feedback. */
 @Module({
   imports: [TypeOrmModule.forFeature(workshopEntities)],
-  controllers: [WorkshopsController, RegistrationsController, AttendanceController, CertificatesController],
-  providers: [WorkshopsService, WorkshopReader, RegistrationsService, AttendanceService, CertificatesService, ParticipationService],
+  controllers: [WorkshopsController, RegistrationsController, AttendanceController, CertificatesController, MyWorkshopsController],
+  providers: [WorkshopsService, WorkshopReader, RegistrationsService, AttendanceService, CertificatesService, ParticipationService, MyWorkshopsService],
   exports: [WorkshopsService, WorkshopReader, RegistrationsService, AttendanceService, CertificatesService],
 })
 export class WorkshopsModule {}
