@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { DateTime } from 'luxon';
 import { DELIVERY_QUEUE, Notification, NotificationDelivery } from '@pendamping/notifications';
 import { Clock, loadConfig } from '@pendamping/platform';
+import { WORKSHOP_JOBS_QUEUE } from '@pendamping/workshops';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { WorkerModule } from '../apps/worker/src/worker.module';
@@ -244,6 +245,36 @@ describe('notification channels, inbox and admin (fake WhatsApp provider)', () =
     } finally {
       shiftMs = 0;
     }
+  });
+
+  it('held quota seats: a day before the session the worker gives them to the line, and the person moved up is told', async () => {
+    // The session is 23 hours away; the api's clock is set two hours back while people register, so the
+    // hold (until a day before) was still on then and is over now.
+    const apiClock = app.app.get(Clock);
+    apiClock.now = () => new Date(Date.now() - 2 * 3_600_000);
+    let workshopId: string;
+    const [seated, waiting] = [await app.newEntrepreneur(), await app.newEntrepreneur()];
+    const statusOf = async (who: Session) => (await app.get(`/api/workshops/${workshopId}/registrations/me`, who.token)).body;
+    try {
+      // Capacity 2, one seat held for Kecamatan Gambir; two Tebet entrepreneurs: one seated, one waiting.
+      const body = { title: 'Kemasan Produk', description: 'Kemasan yang menjual.', topic: 'produksi', capacity: 2, speakerIds: [], sessions: [later(23 * 3_600_000)], kecamatanQuotas: [{ kecamatanCode: '31.73.08', seats: 1 }] };
+      const created = await app.post('/api/workshops', body, admin.token);
+      expect(created.status).toBe(201);
+      workshopId = created.body.id;
+      expect((await app.post(`/api/workshops/${workshopId}/publish`, undefined, admin.token)).status).toBe(200);
+      await register(workshopId, seated);
+      await register(workshopId, waiting);
+      expect(await statusOf(waiting)).toEqual({ status: 'waitlisted', position: 1 });
+    } finally {
+      apiClock.now = Clock.prototype.now;
+    }
+
+    const jobs = worker.get<Queue>(getQueueToken(WORKSHOP_JOBS_QUEUE));
+    expect(await jobs.getJobSchedulers()).toContainEqual(expect.objectContaining({ key: 'workshops-release-held-seats', every: 60_000 }));
+    await jobs.add('release-held-seats', {}); // what the scheduler does every minute, now
+    expect(await waitFor(() => statusOf(waiting), (r) => r.status === 'registered', 10_000)).toEqual({ status: 'registered' });
+    const told = await waitFor(() => app.get('/api/notifications', waiting.token), (r) => r.body.items.some((n: { type: string }) => n.type === 'workshop.promoted'), 10_000);
+    expect(told.body.items.map((n: { type: string }) => n.type)).toContain('workshop.promoted');
   });
 
   it('health reports queue counts; the bull-board dashboard is for admins only (bearer, or ?token= moved into a cookie)', async () => {

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import { Clock, DomainEvents, type DomainEvent } from '@pendamping/platform';
-import { Registration } from '@pendamping/workshops';
+import { HeldSeatsService, Registration, Workshop } from '@pendamping/workshops';
 import { TestApp, type Session } from './support/test-app';
 
 const baseDay = DateTime.now().setZone('Asia/Jakarta').plus({ days: 40 + Math.floor(Math.random() * 2000) }).startOf('day');
@@ -123,13 +123,19 @@ describe('workshops: registration, waitlist, quotas', () => {
     expect((await app.get(`/api/workshops/${id}/registrations`, person.token)).status).toBe(403);
   });
 
+  /** Entrepreneurs from Kecamatan Gambir (31.73.08), outside the Tebet quota, in a kelurahan no other suite adds. */
+  let gambirKelurahan: string | undefined;
+  async function gambir(): Promise<Session> {
+    if (!gambirKelurahan) {
+      gambirKelurahan = `31.73.08.${9000 + Math.floor(Math.random() * 1000)}`;
+      const region = await app.post('/api/regions', { code: gambirKelurahan, name: 'Kelurahan Uji Gambir', level: 'kelurahan', parentCode: '31.73.08' }, admin.token);
+      expect(region.status).toBe(201);
+    }
+    return app.newEntrepreneur({ business: { name: 'Warung Gambir', type: 'kelontong', kelurahanCode: gambirKelurahan } });
+  }
+
   it('holds quota seats for their kecamatan: others wait, a Tebet entrepreneur still gets in', async () => {
-    // A kelurahan of Kecamatan Gambir (31.73.08) that no other suite adds.
-    const gambirKelurahan = `31.73.08.${9000 + Math.floor(Math.random() * 1000)}`;
-    const region = await app.post('/api/regions', { code: gambirKelurahan, name: 'Kelurahan Uji Gambir', level: 'kelurahan', parentCode: '31.73.08' }, admin.token);
-    expect(region.status).toBe(201);
     const id = await publishedWorkshop(2, { kecamatanQuotas: [{ kecamatanCode: '31.71.09', seats: 1 }] });
-    const gambir = () => app.newEntrepreneur({ business: { name: 'Warung Gambir', type: 'kelontong', kelurahanCode: gambirKelurahan } });
     const [g1, g2] = [await gambir(), await gambir()];
     expect((await register(id, g1)).body).toEqual({ status: 'registered' });
     expect((await register(id, g2)).body).toEqual({ status: 'waitlisted', position: 1 });
@@ -140,6 +146,53 @@ describe('workshops: registration, waitlist, quotas', () => {
     // The Gambir seat frees: the Gambir entrepreneur waiting takes it.
     await leave(id, g1);
     expect(await seated(id)).toEqual([g2.id, tebet.id].sort());
+  });
+
+  it('opens held seats to the line a day before the first session: the worker promotes those waiting, a newcomer cannot pass them', async () => {
+    const quotas = { kecamatanQuotas: [{ kecamatanCode: '31.71.09', seats: 2 }] };
+    const [byWorker, byNewcomer] = [await publishedWorkshop(3, quotas), await publishedWorkshop(3, quotas)];
+    const lines: Record<string, Session[]> = {};
+    for (const id of [byWorker, byNewcomer]) {
+      lines[id] = [await gambir(), await gambir(), await gambir()];
+      for (const [i, person] of lines[id].entries()) expect((await register(id, person)).body.status).toBe(i === 0 ? 'registered' : 'waitlisted');
+    }
+    const view = (await app.get(`/api/workshops/${byWorker}`)).body;
+    expect(Date.parse(view.quotasHeldUntil)).toBe(Date.parse(view.sessions[0].start) - 24 * 3_600_000);
+    expect(view).toMatchObject({ seatsLeft: 2, kecamatanQuotas: [{ kecamatanCode: '31.71.09', seats: 2, seatsLeft: 2 }] });
+    // byNewcomer's session is a day later, so its seats are held a day longer: move past both.
+    const heldUntil = Math.max(...[view.quotasHeldUntil, (await app.get(`/api/workshops/${byNewcomer}`)).body.quotasHeldUntil].map((t: string) => Date.parse(t)));
+
+    const clock = app.app.get(Clock);
+    const realNow = clock.now;
+    const heldSeats = new HeldSeatsService(app.app.get(DataSource), app.app.get(DomainEvents), clock);
+    try {
+      clock.now = () => new Date(Date.parse(view.quotasHeldUntil) - 60_000);
+      await heldSeats.releaseDue();
+      expect(await line(byWorker)).toEqual([lines[byWorker][1].id, lines[byWorker][2].id]); // still held
+
+      clock.now = () => new Date(heldUntil + 1_000);
+      expect((await app.get(`/api/workshops/${byWorker}`)).body.kecamatanQuotas).toEqual([{ kecamatanCode: '31.71.09', seats: 2, seatsLeft: 0 }]);
+      // A newcomer after the hold ends: the two waiting take the seats first, the newcomer waits.
+      const newcomer = await gambir();
+      expect((await register(byNewcomer, newcomer)).body).toEqual({ status: 'waitlisted', position: 1 });
+      expect(await seated(byNewcomer)).toEqual(lines[byNewcomer].map((p) => p.id).sort());
+
+      // Nobody acts on the other workshop: the worker's job hands the seats to the line and tells them.
+      events.length = 0;
+      expect(await heldSeats.releaseDue()).toBeGreaterThanOrEqual(1);
+      expect(await seated(byWorker)).toEqual(lines[byWorker].map((p) => p.id).sort());
+      expect(events.filter((e) => e.type === 'workshop.promoted' && (e as { workshopId?: string }).workshopId === byWorker).map((e) => (e as { userId?: string }).userId)).toEqual([
+        lines[byWorker][1].id,
+        lines[byWorker][2].id,
+      ]);
+      const released = await app.app.get(DataSource).getRepository(Workshop).findOneByOrFail({ id: byWorker });
+      expect(released.quotasReleasedAt?.getTime()).toBe(heldUntil + 1_000);
+      events.length = 0;
+      await heldSeats.releaseDue();
+      expect(events.filter((e) => (e as { workshopId?: string }).workshopId === byWorker)).toEqual([]); // once
+    } finally {
+      clock.now = realNow;
+    }
   });
 
   it('promotes from the waitlist when an admin raises the capacity', async () => {

@@ -3,6 +3,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { DatabaseModule } from '@pendamping/database';
 import { NotificationsWorkerModule } from '@pendamping/notifications';
 import { RealtimePublisherModule } from '@pendamping/realtime';
+import { WorkshopsWorkerModule } from '@pendamping/workshops';
 import { AppConfig, ClockModule, ConfigModule, EventsModule, LoggingModule, RedisModule, redisOptions } from '@pendamping/platform';
 
 /** The worker: the same feature modules as the api, BullMQ processors instead of HTTP. */
@@ -26,6 +27,7 @@ export class WorkerModule {
           prefix: config.redisPrefix,
         }),
         NotificationsWorkerModule,
+        WorkshopsWorkerModule,
       ],
     };
   }

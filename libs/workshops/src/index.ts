@@ -16,3 +16,4 @@ export * from './entities/certificate.entity';
 export * from './entities/feedback.entity';
 export * from './entities/workshop-speaker.entity';
 export * from './entities/attendance-event.entity';
+export * from './held-seats';

@@ -7,7 +7,7 @@ import { Registration } from './entities/registration.entity';
 import { WorkshopSession } from './entities/workshop-session.entity';
 import { WorkshopSpeaker } from './entities/workshop-speaker.entity';
 import { Workshop } from './entities/workshop.entity';
-import { fillSeats, lockWorkshop, nextWaitlistSeq, seatMapFor, waitlistPosition } from './seating';
+import { fillSeats, lockWorkshop, nextWaitlistSeq, waitlistPosition } from './seating';
 import type { RegistrationQuery } from './workshop.dto';
 import { WorkshopErrors } from './workshop.errors';
 import { workshopEvent, type WorkshopRegistered, type WorkshopRegistrationCancelled, type WorkshopWaitlisted } from './workshop.events';
@@ -31,7 +31,8 @@ export class RegistrationsService {
         if (existing && existing.status !== 'cancelled') throw WorkshopErrors.alreadyRegistered();
         const profile = await manager.findOneBy(EntrepreneurProfile, { userId: caller.id });
         const kecamatanCode = profile ? profile.kelurahanCode.slice(0, 8) : null;
-        const seated = (await seatMapFor(manager, workshop)).canSeat(kecamatanCode);
+        // The line first: when held seats have just opened to everyone, those waiting take them.
+        const seated = (await fillSeats(manager, workshop, emit, this.clock.now())).canSeat(kecamatanCode);
         const waitlistSeq = seated ? null : await nextWaitlistSeq(manager, workshopId);
         const status = seated ? 'registered' : 'waitlisted';
         // Someone who cancelled and comes back reuses their row (one per person), at the back of the line.
@@ -60,7 +61,7 @@ export class RegistrationsService {
       const previousStatus = registration.status;
       await manager.update(Registration, { id: registration.id }, { status: 'cancelled', waitlistSeq: null });
       await emit(workshopEvent<WorkshopRegistrationCancelled>({ type: 'workshop.registration_cancelled', workshopId, userId: caller.id, previousStatus }));
-      if (previousStatus === 'registered') await fillSeats(manager, workshop, emit);
+      if (previousStatus === 'registered') await fillSeats(manager, workshop, emit, this.clock.now());
     });
   }
 

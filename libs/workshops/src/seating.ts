@@ -2,38 +2,41 @@ import { In, LessThanOrEqual, type EntityManager } from 'typeorm';
 import { notFound, type Emit } from '@pendamping/platform';
 import { Registration } from './entities/registration.entity';
 import { WorkshopQuota } from './entities/workshop-quota.entity';
+import { WorkshopSession } from './entities/workshop-session.entity';
 import { Workshop } from './entities/workshop.entity';
-import { SeatMap } from './seats';
+import { quotasInEffect, SeatMap } from './seats';
 import { workshopEvent, type WorkshopPromoted } from './workshop.events';
 
 // Helpers for code that holds the workshop row lock (SELECT … FOR UPDATE): they read and change seats.
 
-export async function seatMapFor(manager: EntityManager, workshop: Workshop): Promise<SeatMap> {
-  const [quotas, registered] = await Promise.all([
+/** The workshop's seats as of `now`: its quotas only while they hold (see `quotasInEffect`). */
+export async function seatMapFor(manager: EntityManager, workshop: Workshop, now: Date): Promise<SeatMap> {
+  const [quotas, registered, first] = await Promise.all([
     manager.find(WorkshopQuota, { where: { workshopId: workshop.id } }),
     manager.find(Registration, { select: { kecamatanCode: true }, where: { workshopId: workshop.id, status: 'registered' } }),
+    manager.findOne(WorkshopSession, { select: { startsAt: true }, where: { workshopId: workshop.id }, order: { startsAt: 'ASC' } }),
   ]);
-  return SeatMap.of(workshop.capacity, quotas, registered.map((r) => r.kecamatanCode));
+  return SeatMap.of(workshop.capacity, quotasInEffect(first?.startsAt, now) ? quotas : [], registered.map((r) => r.kecamatanCode));
 }
 
 /**
  * Gives every free seat to the first people in line who may take it (with quotas, a seat held for one
- * kecamatan goes to the first waiting person from there). Runs after anything that frees seats.
+ * kecamatan goes to the first waiting person from there). Runs after anything that frees seats, before a
+ * newcomer is seated (so nobody passes the line), and when held seats open to everyone. Returns the seats
+ * as they are afterwards.
  */
-export async function fillSeats(manager: EntityManager, workshop: Workshop, emit: Emit): Promise<string[]> {
-  const seats = await seatMapFor(manager, workshop);
-  if (seats.seatsLeft === 0) return [];
+export async function fillSeats(manager: EntityManager, workshop: Workshop, emit: Emit, now: Date): Promise<SeatMap> {
+  const seats = await seatMapFor(manager, workshop, now);
+  if (seats.seatsLeft === 0) return seats;
   const line = await manager.find(Registration, { where: { workshopId: workshop.id, status: 'waitlisted' }, order: { waitlistSeq: 'ASC' } });
-  const promoted: string[] = [];
   for (const person of line) {
     if (seats.seatsLeft === 0) break;
     if (!seats.canSeat(person.kecamatanCode)) continue;
     seats.take(person.kecamatanCode);
     await manager.update(Registration, { id: person.id }, { status: 'registered', waitlistSeq: null });
     await emit(workshopEvent<WorkshopPromoted>({ type: 'workshop.promoted', workshopId: workshop.id, userId: person.userId }));
-    promoted.push(person.userId);
   }
-  return promoted;
+  return seats;
 }
 
 /** A place-in-line value after everyone now waiting (the unique key keeps two people off one place). */

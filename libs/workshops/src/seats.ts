@@ -1,3 +1,17 @@
+/** Seats held for a kecamatan open to everyone this long before the workshop's first session. */
+export const QUOTA_HOLD_ENDS_BEFORE_MS = 24 * 3_600_000;
+
+/** When held seats open to everyone: a day before the first session (null without sessions). */
+export function quotasHeldUntil(firstStart: Date | undefined): Date | null {
+  return firstStart ? new Date(firstStart.getTime() - QUOTA_HOLD_ENDS_BEFORE_MS) : null;
+}
+
+/** Quotas hold seats until `quotasHeldUntil`; after it every free seat goes to the first in line. */
+export function quotasInEffect(firstStart: Date | undefined, now: Date): boolean {
+  const until = quotasHeldUntil(firstStart);
+  return until === null || now < until;
+}
+
 /**
  * Seat accounting with per-kecamatan quotas: `quotas` seats are held for entrepreneurs of a kecamatan;
  * the rest of the capacity is open to anyone. A person takes a held seat of their kecamatan first, then

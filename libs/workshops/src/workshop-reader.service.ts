@@ -7,7 +7,7 @@ import { WorkshopQuota } from './entities/workshop-quota.entity';
 import { WorkshopSession } from './entities/workshop-session.entity';
 import { WorkshopSpeaker } from './entities/workshop-speaker.entity';
 import { Workshop, type WorkshopStatus } from './entities/workshop.entity';
-import { SeatMap } from './seats';
+import { quotasHeldUntil, quotasInEffect, SeatMap } from './seats';
 import type { WorkshopQuery } from './workshop.dto';
 import type { WorkshopView } from './workshop.views';
 
@@ -106,7 +106,8 @@ interface CountRow {
 
 function toView(w: Workshop, sessions: WorkshopSession[], speakers: SpeakerRow[], quotas: WorkshopQuota[], counts: CountRow[], now: Date): WorkshopView {
   const registered = counts.filter((c) => c.status === 'registered').flatMap((c) => Array<string | null>(Number(c.n)).fill(c.kecamatanCode));
-  const seats = SeatMap.of(w.capacity, quotas, registered);
+  const holding = quotasInEffect(sessions[0]?.startsAt, now);
+  const seats = SeatMap.of(w.capacity, holding ? quotas : [], registered);
   const people = speakers.map(({ id, name, organization }) => ({ id, name, organization }));
   return {
     id: w.id,
@@ -120,7 +121,8 @@ function toView(w: Workshop, sessions: WorkshopSession[], speakers: SpeakerRow[]
     speakers: people,
     sessions: sessions.map((s) => ({ id: s.id, start: s.startsAt, end: s.endsAt })),
     recurrence: w.rrule && w.durationMinutes ? { rrule: w.rrule, durationMinutes: w.durationMinutes } : null,
-    kecamatanQuotas: quotas.map((q) => ({ kecamatanCode: q.kecamatanCode, seats: q.seats, seatsLeft: seats.heldLeft(q.kecamatanCode) })),
+    kecamatanQuotas: quotas.map((q) => ({ kecamatanCode: q.kecamatanCode, seats: q.seats, seatsLeft: holding ? seats.heldLeft(q.kecamatanCode) : 0 })),
+    quotasHeldUntil: quotas.length ? quotasHeldUntil(sessions[0]?.startsAt) : null,
     seatsLeft: seats.seatsLeft,
     registeredCount: seats.registered,
     waitlistCount: counts.filter((c) => c.status === 'waitlisted').reduce((n, c) => n + Number(c.n), 0),

@@ -34,6 +34,8 @@ export class WorkshopView {
   @ApiProperty({ type: [SessionView] }) sessions: SessionView[];
   @ApiProperty({ nullable: true }) recurrence: { rrule: string; durationMinutes: number } | null;
   @ApiProperty({ type: [QuotaView] }) kecamatanQuotas: QuotaView[];
+  @ApiProperty({ nullable: true, type: Date, description: 'held seats open to everyone from then (a day before the first session); null without quotas' })
+  quotasHeldUntil: Date | null;
   @ApiProperty() seatsLeft: number;
   @ApiProperty() registeredCount: number;
   @ApiProperty() waitlistCount: number;

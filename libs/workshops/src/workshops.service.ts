@@ -65,7 +65,7 @@ export class WorkshopsService {
       const requested = requestedSessions(dto, false);
       const plan = requested && planSessions(sessions, requested, dto.recurrence ? null : dto.sessions!.map((s) => s.id), now);
       const capacity = dto.capacity ?? workshop.capacity;
-      const seats = await seatMapFor(manager, workshop);
+      const seats = await seatMapFor(manager, workshop, now);
       if (capacity < seats.registered) throw WorkshopErrors.capacityTooLow(seats.registered);
       if (dto.kecamatanQuotas || dto.capacity !== undefined) await checkQuotas(manager, dto.kecamatanQuotas ?? (await this.quotas(manager, id)), capacity);
       if (plan?.timesChanged || dto.speakerIds) {
@@ -76,12 +76,14 @@ export class WorkshopsService {
       Object.assign(workshop, pick(dto, ['title', 'description', 'topic', 'capacity']));
       if (dto.recurrence) Object.assign(workshop, { rrule: dto.recurrence.rrule.trim(), durationMinutes: dto.recurrence.durationMinutes });
       else if (dto.sessions) Object.assign(workshop, { rrule: null, durationMinutes: null });
+      // Moved sessions move the moment held seats open; the worker releases them again then.
+      if (plan?.timesChanged) workshop.quotasReleasedAt = null;
       await manager.save(workshop);
       if (plan) await this.applyPlan(manager, id, plan);
       if (dto.speakerIds) await this.replaceSpeakers(manager, id, dto.speakerIds);
       if (dto.kecamatanQuotas) await this.replaceQuotas(manager, id, dto.kecamatanQuotas);
       if (workshop.status === 'published') {
-        await fillSeats(manager, workshop, emit);
+        await fillSeats(manager, workshop, emit, now);
         if (plan?.timesChanged) await this.announceChange(manager, workshop, emit);
       }
     });

@@ -6,5 +6,6 @@ import { Workshops1795840388927 } from './1795840388927-Workshops';
 import { Video1795841248302 } from './1795841248302-Video';
 import { Realtime1795841324417 } from './1795841324417-Realtime';
 import { Notifications1795841491951 } from './1795841491951-Notifications';
+import { HeldSeats1795862302977 } from './1795862302977-HeldSeats';
 
-export const migrations: Function[] = [Initial1795838051281, SeedDkiJakartaRegions1795838051282, Consultations1795840198809, Workshops1795840388927, Video1795841248302, Realtime1795841324417, Notifications1795841491951];
+export const migrations: Function[] = [Initial1795838051281, SeedDkiJakartaRegions1795838051282, Consultations1795840198809, Workshops1795840388927, Video1795841248302, Realtime1795841324417, Notifications1795841491951, HeldSeats1795862302977];

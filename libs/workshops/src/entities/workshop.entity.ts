@@ -43,6 +43,10 @@ export class Workshop {
   @Column({ type: 'datetime', precision: 3, nullable: true })
   publishedAt: Date | null;
 
+  /** When the worker gave the seats held for kecamatan quotas to the line (see `quotasHeldUntil`). */
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  quotasReleasedAt: Date | null;
+
   @CreatedAt()
   createdAt: Date;
 
