@@ -28,15 +28,17 @@ export class InboxService {
     const qb = this.dataSource.manager
       .createQueryBuilder(Notification, 'n')
       .where('n.userId = :userId AND n.state = :state', { userId, state: 'dispatched' })
-      .orderBy('n.dispatchedAt', 'DESC')
+      // By the moment each was due, not when a worker got to it: two jobs dispatched out of order (a
+      // registration and its cancellation a moment later) still read in the order things happened.
+      .orderBy('n.dueAt', 'DESC')
       .addOrderBy('n.id', 'DESC')
       .take(limit + 1);
     if (query.unread) qb.andWhere('n.readAt IS NULL');
     if (query.cursor) {
       const { at, id } = decodeTimeCursor(query.cursor);
-      qb.andWhere('(n.dispatchedAt < :at OR (n.dispatchedAt = :at AND n.id < :id))', { at, id });
+      qb.andWhere('(n.dueAt < :at OR (n.dueAt = :at AND n.id < :id))', { at, id });
     }
-    return toPage(await qb.getMany(), limit, toView, (n) => [n.dispatchedAt!.toISOString(), n.id]);
+    return toPage(await qb.getMany(), limit, toView, (n) => [n.dueAt.toISOString(), n.id]);
   }
 
   async markRead(userId: string, id: string): Promise<void> {

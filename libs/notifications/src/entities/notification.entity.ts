@@ -13,7 +13,7 @@ export type NotificationState = (typeof NOTIFICATION_STATES)[number];
 
 /** One message to one person: the outbox row before it is due, the inbox entry after. */
 @Entity('notifications')
-@Index(['userId', 'state', 'dispatchedAt'])
+@Index(['userId', 'state', 'dueAt'])
 @Index(['state', 'dueAt'])
 @Index(['subjectId', 'state'])
 export class Notification {
