@@ -8,6 +8,8 @@ import { InboxService } from './api/inbox.service';
 import { PreferencesService } from './api/preferences.service';
 import { QueueDashboard } from './api/queue-dashboard';
 import { QueueHealth } from './api/queue-health';
+import { CalendarFeedController } from './calendar/calendar-feed.controller';
+import { CalendarFeedService } from './calendar/calendar-feed.service';
 import { CalendarInvites } from './channels/calendar-invite';
 import { EmailChannel } from './channels/email.channel';
 import { InAppChannel } from './channels/in-app.channel';
@@ -37,8 +39,8 @@ export class NotificationsOutboxModule {}
 /** The api: inbox, preferences, admin views, the queue dashboard and queue counts in /api/health. Produces jobs only. */
 @Module({
   imports: [NotificationsOutboxModule, IdentityModule],
-  controllers: [NotificationsController, AdminDeliveriesController],
-  providers: [InboxService, PreferencesService, FailedDeliveriesService, QueueDashboard, QueueHealth],
+  controllers: [NotificationsController, AdminDeliveriesController, CalendarFeedController],
+  providers: [InboxService, PreferencesService, FailedDeliveriesService, QueueDashboard, QueueHealth, CalendarFeedService],
 })
 export class NotificationsModule {}
 

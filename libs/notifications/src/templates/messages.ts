@@ -156,7 +156,12 @@ const EN: Record<NotificationType, Writer> = {
 };
 
 function topic(i: MessageInput): string {
-  return TOPIC_NAMES[i.locale][i.payload.topic ?? 'lainnya'] ?? i.payload.topic ?? '';
+  return topicName(i.payload.topic ?? 'lainnya', i.locale);
+}
+
+/** A consultation or workshop topic as readers say it ("sertifikasi halal", "halal certification"). */
+export function topicName(topic: string, locale: Locale): string {
+  return TOPIC_NAMES[locale][topic] ?? topic;
 }
 
 function previous(i: MessageInput): string {

@@ -1,0 +1,56 @@
+import { Controller, Delete, Get, Header, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { CurrentUser, notFound, Public, type Caller } from '@pendamping/platform';
+import { CalendarFeedService, type FeedAddress } from './calendar-feed.service';
+
+class FeedAddressView implements FeedAddress {
+  @ApiProperty({ example: 'https://pendamping.example/api/calendar/3q2-….ics' }) url: string;
+  @ApiProperty({ example: 'webcal://pendamping.example/api/calendar/3q2-….ics' }) webcal: string;
+}
+
+@ApiTags('calendar')
+@Controller()
+export class CalendarFeedController {
+  constructor(private readonly feeds: CalendarFeedService) {}
+
+  @Post('me/calendar-feed')
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'A secret calendar address (iCalendar) with my consultations and workshop sessions; a new one replaces the old' })
+  @ApiOkResponse({ type: FeedAddressView })
+  rotate(@CurrentUser() caller: Caller): Promise<FeedAddress> {
+    return this.feeds.rotate(caller.id);
+  }
+
+  @Get('me/calendar-feed')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'My current calendar address' })
+  @ApiOkResponse({ type: FeedAddressView })
+  @ApiNotFoundResponse({ description: 'None made yet, or revoked' })
+  current(@CurrentUser() caller: Caller): Promise<FeedAddress> {
+    return this.feeds.current(caller.id);
+  }
+
+  @Delete('me/calendar-feed')
+  @HttpCode(204)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Stop my calendar address from working' })
+  @ApiNoContentResponse()
+  async revoke(@CurrentUser() caller: Caller): Promise<void> {
+    await this.feeds.revoke(caller.id);
+  }
+
+  @Public()
+  @Get('calendar/:file')
+  @Header('cache-control', 'private, max-age=300')
+  @ApiOperation({ summary: 'The calendar itself (text/calendar), for calendar apps; the address is the key' })
+  @ApiProduces('text/calendar')
+  @ApiNotFoundResponse({ description: 'Unknown or revoked address' })
+  async ics(@Param('file') file: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+    if (!file.endsWith('.ics')) throw notFound('Calendar feed');
+    const body = await this.feeds.ics(file.slice(0, -'.ics'.length));
+    void reply.header('content-type', 'text/calendar; charset=utf-8');
+    return body;
+  }
+}

@@ -1,0 +1,155 @@
+import { randomBytes } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createEvents, type EventAttributes } from 'ics';
+import { DataSource } from 'typeorm';
+import type { Locale } from '@pendamping/identity';
+import { AppConfig, Clock, notFound } from '@pendamping/platform';
+import { loadRecipient } from '../delivery/recipient';
+import { topicName } from '../templates/messages';
+import { CalendarFeed } from './calendar-feed.entity';
+
+/** The feed shows what is at most this far back and this far ahead. */
+const PAST_DAYS = 30;
+const AHEAD_DAYS = 180;
+const DAY = 86_400_000;
+export const FEED_TOKEN = /^[A-Za-z0-9_-]{43}$/;
+
+export interface FeedAddress {
+  /** https address for calendar apps that take one ("add by URL"). */
+  url: string;
+  /** The same as webcal://, which phones open in their calendar app. */
+  webcal: string;
+}
+
+interface ConsultationRow {
+  id: string;
+  start: Date;
+  end: Date;
+  topic: string;
+  mentorId: string;
+  mentorName: string;
+  entrepreneurName: string;
+}
+
+interface SessionRow {
+  id: string;
+  workshopId: string;
+  title: string;
+  startsAt: Date;
+  endsAt: Date;
+  number: number | string;
+  total: number | string;
+}
+
+const WORDS: Record<Locale, { consultation: (topic: string, other: string) => string; session: (title: string, n: number, of: number) => string; calendar: (name: string) => string }> = {
+  id: {
+    consultation: (topic, other) => `Konsultasi ${topic} dengan ${other}`,
+    session: (title, n, of) => (of > 1 ? `Workshop: ${title} (sesi ${n} dari ${of})` : `Workshop: ${title}`),
+    calendar: (name) => `Pendamping – ${name}`,
+  },
+  en: {
+    consultation: (topic, other) => `${topic[0].toUpperCase()}${topic.slice(1)} consultation with ${other}`,
+    session: (title, n, of) => (of > 1 ? `Workshop: ${title} (session ${n} of ${of})` : `Workshop: ${title}`),
+    calendar: (name) => `Pendamping – ${name}`,
+  },
+};
+
+/**
+ * A calendar subscription per person (what cal.com calls calendar sync, read-only): their booked
+ * consultations, as mentor or entrepreneur, and the sessions of workshops they hold a seat in or speak
+ * at. Event UIDs are those of the emailed invites, so a calendar that has both keeps one entry.
+ */
+@Injectable()
+export class CalendarFeedService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  /** A new secret address; any previous one stops working. */
+  async rotate(userId: string): Promise<FeedAddress> {
+    const token = randomBytes(32).toString('base64url');
+    await this.dataSource.query('INSERT INTO calendar_feeds (userId, token) VALUES (?, ?) ON DUPLICATE KEY UPDATE token = VALUES(token), createdAt = CURRENT_TIMESTAMP(3)', [userId, token]);
+    return this.address(token);
+  }
+
+  /** The current address, or 404 when the person has none. */
+  async current(userId: string): Promise<FeedAddress> {
+    const feed = await this.dataSource.manager.findOneBy(CalendarFeed, { userId });
+    if (!feed) throw notFound('Calendar feed');
+    return this.address(feed.token);
+  }
+
+  async revoke(userId: string): Promise<void> {
+    await this.dataSource.manager.delete(CalendarFeed, { userId });
+  }
+
+  /** The .ics for a feed token; 404 for an unknown or revoked one. */
+  async ics(token: string): Promise<string> {
+    const feed = FEED_TOKEN.test(token) ? await this.dataSource.manager.findOneBy(CalendarFeed, { token }) : null;
+    // In the language they chose for notifications.
+    const user = feed && (await loadRecipient(this.dataSource.manager, feed.userId));
+    if (!user) throw notFound('Calendar feed');
+    const now = this.clock.now().getTime();
+    const [from, to] = [new Date(now - PAST_DAYS * DAY), new Date(now + AHEAD_DAYS * DAY)];
+    const words = WORDS[user.locale];
+    const base = this.config.publicUrl.replace(/\/$/, '');
+
+    const consultations: ConsultationRow[] = await this.dataSource.query(
+      `SELECT c.id, c.start, c.end, c.topic, c.mentorId, m.name AS mentorName, e.name AS entrepreneurName
+         FROM consultations c JOIN users m ON m.id = c.mentorId JOIN users e ON e.id = c.entrepreneurId
+        WHERE (c.mentorId = ? OR c.entrepreneurId = ?) AND c.status IN ('booked', 'completed') AND c.start < ? AND c.end > ?
+        ORDER BY c.start`,
+      [user.id, user.id, to, from],
+    );
+    const sessions: SessionRow[] = await this.dataSource.query(
+      `SELECT s.id, s.workshopId, w.title, s.startsAt, s.endsAt,
+              (SELECT COUNT(*) FROM workshop_sessions o WHERE o.workshopId = s.workshopId AND o.startsAt <= s.startsAt) AS number,
+              (SELECT COUNT(*) FROM workshop_sessions o WHERE o.workshopId = s.workshopId) AS total
+         FROM workshop_sessions s JOIN workshops w ON w.id = s.workshopId
+        WHERE w.status = 'published' AND s.startsAt < ? AND s.endsAt > ?
+          AND (EXISTS (SELECT 1 FROM workshop_registrations r WHERE r.workshopId = w.id AND r.userId = ? AND r.status = 'registered')
+               OR EXISTS (SELECT 1 FROM workshop_speakers sp WHERE sp.workshopId = w.id AND sp.speakerId = ?))
+        ORDER BY s.startsAt`,
+      [to, from, user.id, user.id],
+    );
+
+    const events: EventAttributes[] = [
+      ...consultations.map((c) => {
+        const link = `${base}/consultations/${c.id}`;
+        return event(`consultation-${c.id}@pendamping`, c.start, c.end, words.consultation(topicName(c.topic, user.locale), c.mentorId === user.id ? c.entrepreneurName : c.mentorName), link);
+      }),
+      ...sessions.map((s) => {
+        const link = `${base}/workshops/${s.workshopId}/sessions/${s.id}`;
+        return event(`session-${s.id}@pendamping`, s.startsAt, s.endsAt, words.session(s.title, Number(s.number), Number(s.total)), link);
+      }),
+    ];
+    const { error, value } = createEvents(events, { productId: 'pendamping', method: 'PUBLISH', calName: words.calendar(user.name) });
+    if (error || value === null) throw error ?? new Error('could not build the calendar feed');
+    return value;
+  }
+
+  private address(token: string): FeedAddress {
+    const url = `${this.config.publicUrl.replace(/\/$/, '')}/api/calendar/${token}.ics`;
+    return { url, webcal: url.replace(/^https?:/, 'webcal:') };
+  }
+}
+
+function event(uid: string, start: Date, end: Date, title: string, link: string): EventAttributes {
+  return {
+    uid,
+    start: new Date(start).getTime(),
+    startInputType: 'utc',
+    startOutputType: 'utc',
+    end: new Date(end).getTime(),
+    endInputType: 'utc',
+    endOutputType: 'utc',
+    title,
+    description: link,
+    url: link,
+    status: 'CONFIRMED',
+    busyStatus: 'BUSY',
+  };
+}
