@@ -208,12 +208,14 @@ describe('reminders with the real worker, Redis and SMTP', () => {
       raw.disconnect();
     }
     await worker.start();
+    // A worker cannot deliver before it is back: on a loaded machine its restart may outlast a due time.
+    const backAt = Date.now();
 
     const done = await waitFor(() => reminders(app, entrepreneur), (items) => items.length === 2, 15_000);
     const arrived = done.map((n) => Date.parse(n.createdAt)).sort();
     arrived.forEach((at, i) => {
       expect(at).toBeGreaterThanOrEqual(dueAt[i]);
-      expect(at).toBeLessThan(dueAt[i] + SLACK_MS);
+      expect(at).toBeLessThan(Math.max(dueAt[i], backAt) + SLACK_MS);
     });
     expect(await reminders(app, mentor)).toHaveLength(2);
     const mails = await waitFor(async () => smtp.to(entrepreneur.email), (m) => m.length === 3, 5_000);
