@@ -7,6 +7,7 @@ import { NotificationsModule } from '@pendamping/notifications';
 import { AppConfig, ClockModule, ConfigModule, EventsModule, HealthModule, IdempotencyModule, LoggingModule, RedisModule, redisOptions } from '@pendamping/platform';
 import { RealtimeModule, RealtimePublisherModule } from '@pendamping/realtime';
 import { RegionsModule } from '@pendamping/regions';
+import { ReportsModule } from '@pendamping/reports';
 import { VideoModule } from '@pendamping/video';
 import { WorkshopsModule } from '@pendamping/workshops';
 
@@ -34,6 +35,7 @@ export class ApiModule {
         // The api only adds jobs: it fails fast while Redis is away (the worker's reconciliation catches up).
         BullModule.forRoot({ connection: redisOptions(config, { enableOfflineQueue: false }), prefix: config.redisPrefix }),
         NotificationsModule,
+        ReportsModule,
       ],
     };
   }

@@ -23,3 +23,4 @@ export * from './time/clock';
 export * from './http/id.pipe';
 export * from './realtime/realtime-publisher';
 export * from './realtime/redis-io.adapter';
+export * from './http/instant';

@@ -7,7 +7,6 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  isISO8601,
   IsOptional,
   IsString,
   Length,
@@ -15,28 +14,15 @@ import {
   Max,
   MaxLength,
   Min,
-  ValidateBy,
   ValidateNested,
 } from 'class-validator';
 import { TOPICS, type Topic } from '@pendamping/identity';
-import { PageQuery } from '@pendamping/platform';
+import { IsInstant, PageQuery } from '@pendamping/platform';
 import { REGISTRATION_STATUSES, type RegistrationStatus } from './entities/registration.entity';
 import { MAX_SESSIONS } from './recurrence';
 
 const trimmed = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
-const WITH_OFFSET = /(Z|[+-]\d{2}:?\d{2})$/i;
-const offsetMessage = (field: string) => `${field} must be an ISO-8601 time with an offset, like 2026-12-07T09:00:00+07:00`;
 const ID = /^[0-9a-f-]{36}$/i;
-
-/** Times must carry an offset: a bare wall-clock time would be ambiguous on the wire. */
-const Instant = (field: string) =>
-  ValidateBy({
-    name: 'isInstant',
-    validator: {
-      validate: (value) => typeof value === 'string' && WITH_OFFSET.test(value) && isISO8601(value, { strict: true }),
-      defaultMessage: () => offsetMessage(field),
-    },
-  });
 
 export class SessionDto {
   @ApiPropertyOptional({ description: 'PATCH only: the session to keep or move; omit for a new session' })
@@ -45,11 +31,11 @@ export class SessionDto {
   id?: string;
 
   @ApiProperty({ example: '2026-12-07T09:00:00+07:00' })
-  @Instant('start')
+  @IsInstant('start')
   start: string;
 
   @ApiProperty({ example: '2026-12-07T11:00:00+07:00' })
-  @Instant('end')
+  @IsInstant('end')
   end: string;
 }
 
@@ -147,12 +133,12 @@ export class CancelWorkshopDto {
 export class WorkshopQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'sessions starting at or after (default: now)' })
   @IsOptional()
-  @Instant('from')
+  @IsInstant('from')
   from?: string;
 
   @ApiPropertyOptional({ description: 'sessions starting before' })
   @IsOptional()
-  @Instant('to')
+  @IsInstant('to')
   to?: string;
 
   @ApiPropertyOptional({ enum: TOPICS })

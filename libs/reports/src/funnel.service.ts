@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Clock, validationFailed } from '@pendamping/platform';
+import type { FunnelQuery } from './funnel.dto';
+
+export const FUNNEL_STAGES = ['entrepreneurs', 'booked', 'consulted', 'caseOpened', 'caseApproved', 'workshopRegistered', 'certified'] as const;
+export type FunnelStage = (typeof FUNNEL_STAGES)[number];
+
+export interface Funnel {
+  from: Date;
+  to: Date;
+  kecamatanCode: string | null;
+  /** Distinct entrepreneurs at each stage, in the order of FUNNEL_STAGES. */
+  stages: { stage: FunnelStage; count: number }[];
+}
+
+const DAY = 86_400_000;
+const MAX_DAYS = 366;
+
+/**
+ * The program funnel for the Dinas: of the entrepreneurs assisted (in a kecamatan, or all), how many
+ * booked a consultation in the period, had one, had a case opened there (capital, permit, halal), got it
+ * approved (so far); and how many registered for a workshop with a session in the period and attended it
+ * (a certificate is issued on attending). Every stage counts distinct people, so the bars compare.
+ */
+@Injectable()
+export class FunnelService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  async funnel(query: FunnelQuery): Promise<Funnel> {
+    const to = query.to ? new Date(query.to) : this.clock.now();
+    const from = query.from ? new Date(query.from) : new Date(to.getTime() - 90 * DAY);
+    if (to <= from) throw validationFailed('to must be after from');
+    if (to.getTime() - from.getTime() > MAX_DAYS * DAY) throw validationFailed(`from and to may be at most ${MAX_DAYS} days apart`);
+    const kecamatan = query.kecamatanCode ?? null;
+    // The people counted: entrepreneurs with a business (in the kecamatan) whose account existed by `to`.
+    const people = `SELECT p.userId FROM entrepreneur_profiles p JOIN users u ON u.id = p.userId
+                     WHERE u.createdAt < ? ${kecamatan ? 'AND p.kelurahanCode LIKE ?' : ''}`;
+    const peopleArgs = [to, ...(kecamatan ? [`${kecamatan}.%`] : [])];
+    const count = async (sql: string, args: unknown[]) => {
+      const [row] = await this.dataSource.query(`SELECT COUNT(DISTINCT x.userId) AS n FROM (${sql}) x WHERE x.userId IN (${people})`, [...args, ...peopleArgs]);
+      return Number(row.n);
+    };
+    const inPeriod = [from, to];
+    const counts = await Promise.all([
+      count('SELECT p.userId FROM entrepreneur_profiles p', []),
+      count("SELECT c.entrepreneurId AS userId FROM consultations c WHERE c.start >= ? AND c.start < ? AND c.status <> 'cancelled'", inPeriod),
+      count("SELECT c.entrepreneurId AS userId FROM consultations c WHERE c.start >= ? AND c.start < ? AND c.status = 'completed'", inPeriod),
+      // Cases belong to the period of the consultation that opened them: a cohort, like the other stages.
+      count('SELECT a.entrepreneurId AS userId FROM assistance_cases a JOIN consultations c ON c.id = a.openedInConsultationId WHERE c.start >= ? AND c.start < ?', inPeriod),
+      count(
+        "SELECT a.entrepreneurId AS userId FROM assistance_cases a JOIN consultations c ON c.id = a.openedInConsultationId WHERE c.start >= ? AND c.start < ? AND a.status = 'approved'",
+        inPeriod,
+      ),
+      count(
+        `SELECT r.userId FROM workshop_registrations r JOIN workshops w ON w.id = r.workshopId
+          WHERE r.status = 'registered' AND w.status = 'published'
+            AND EXISTS (SELECT 1 FROM workshop_sessions s WHERE s.workshopId = w.id AND s.startsAt >= ? AND s.startsAt < ?)`,
+        inPeriod,
+      ),
+      count(
+        `SELECT c.userId FROM workshop_certificates c
+          WHERE EXISTS (SELECT 1 FROM workshop_sessions s WHERE s.workshopId = c.workshopId AND s.startsAt >= ? AND s.startsAt < ?)`,
+        inPeriod,
+      ),
+    ]);
+    return { from, to, kecamatanCode: kecamatan, stages: FUNNEL_STAGES.map((stage, i) => ({ stage, count: counts[i] })) };
+  }
+}

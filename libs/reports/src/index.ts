@@ -1,0 +1,3 @@
+export * from './reports.module';
+export * from './funnel.service';
+export * from './funnel-chart';
