@@ -39,8 +39,11 @@ export class HeldSeatsService {
           WHERE w.status = 'published' AND w.quotasReleasedAt IS NULL
             AND EXISTS (SELECT 1 FROM workshop_quotas q WHERE q.workshopId = w.id)
             AND (SELECT MIN(s.startsAt) FROM workshop_sessions s WHERE s.workshopId = w.id) <= ?
+            AND (SELECT MAX(s.endsAt) FROM workshop_sessions s WHERE s.workshopId = w.id) > ?
+          ORDER BY w.id
           LIMIT ${BATCH}`,
-        [new Date(now.getTime() + QUOTA_HOLD_ENDS_BEFORE_MS)],
+        // Never a workshop that is over: nobody is moved up (and told) for something in the past.
+        [new Date(now.getTime() + QUOTA_HOLD_ENDS_BEFORE_MS), now],
       );
       for (const { id } of due) {
         await this.events.transaction(this.dataSource, async (manager, emit) => {
