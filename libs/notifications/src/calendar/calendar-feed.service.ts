@@ -5,6 +5,7 @@ import { createEvents, type EventAttributes } from 'ics';
 import { DataSource } from 'typeorm';
 import type { Locale } from '@pendamping/identity';
 import { AppConfig, Clock, notFound } from '@pendamping/platform';
+import { calendarEvent, calendarUid } from '../channels/calendar-invite';
 import { loadRecipient } from '../delivery/recipient';
 import { topicName } from '../templates/messages';
 import { CalendarFeed } from './calendar-feed.entity';
@@ -119,11 +120,11 @@ export class CalendarFeedService {
     const events: EventAttributes[] = [
       ...consultations.map((c) => {
         const link = `${base}/consultations/${c.id}`;
-        return event(`consultation-${c.id}@pendamping`, c.start, c.end, words.consultation(topicName(c.topic, user.locale), c.mentorId === user.id ? c.entrepreneurName : c.mentorName), link);
+        return calendarEvent(calendarUid.consultation(c.id), c.start, c.end, words.consultation(topicName(c.topic, user.locale), c.mentorId === user.id ? c.entrepreneurName : c.mentorName), link);
       }),
       ...sessions.map((s) => {
         const link = `${base}/workshops/${s.workshopId}/sessions/${s.id}`;
-        return event(`session-${s.id}@pendamping`, s.startsAt, s.endsAt, words.session(s.title, Number(s.number), Number(s.total)), link);
+        return calendarEvent(calendarUid.session(s.id), s.startsAt, s.endsAt, words.session(s.title, Number(s.number), Number(s.total)), link);
       }),
     ];
     const { error, value } = createEvents(events, { productId: 'pendamping', method: 'PUBLISH', calName: words.calendar(user.name) });
@@ -135,21 +136,4 @@ export class CalendarFeedService {
     const url = `${this.config.publicUrl.replace(/\/$/, '')}/api/calendar/${token}.ics`;
     return { url, webcal: url.replace(/^https?:/, 'webcal:') };
   }
-}
-
-function event(uid: string, start: Date, end: Date, title: string, link: string): EventAttributes {
-  return {
-    uid,
-    start: new Date(start).getTime(),
-    startInputType: 'utc',
-    startOutputType: 'utc',
-    end: new Date(end).getTime(),
-    endInputType: 'utc',
-    endOutputType: 'utc',
-    title,
-    description: link,
-    url: link,
-    status: 'CONFIRMED',
-    busyStatus: 'BUSY',
-  };
 }

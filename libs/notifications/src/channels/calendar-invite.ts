@@ -17,6 +17,29 @@ interface Slot {
   end: Date;
 }
 
+/** Event UIDs, stable per consultation and per session: invites and the calendar feed share them. */
+export const calendarUid = {
+  consultation: (id: string) => `consultation-${id}@pendamping`,
+  session: (id: string) => `session-${id}@pendamping`,
+};
+
+/** One calendar event in UTC, its link as description and URL. */
+export function calendarEvent(uid: string, start: Date, end: Date, title: string, link: string): EventAttributes {
+  return {
+    uid,
+    start: new Date(start).getTime(),
+    startInputType: 'utc',
+    startOutputType: 'utc',
+    end: new Date(end).getTime(),
+    endInputType: 'utc',
+    endOutputType: 'utc',
+    title,
+    description: link,
+    url: link,
+    status: 'CONFIRMED',
+  };
+}
+
 const REQUEST_TYPES = ['consultation.booked', 'consultation.rescheduled', 'consultation.reminder', 'workshop.session.reminder', 'workshop.registered', 'workshop.promoted', 'workshop.changed'];
 const CANCEL_TYPES = ['consultation.cancelled', 'workshop.cancelled'];
 
@@ -39,17 +62,8 @@ export class CalendarInvites {
     // Later changes carry a higher sequence: seconds since the epoch of the notification's creation.
     const sequence = Math.floor(n.createdAt.getTime() / 1000);
     const events: EventAttributes[] = slots.map((s) => ({
-      uid: s.uid,
+      ...calendarEvent(s.uid, s.start, s.end, title, link),
       sequence,
-      start: s.start.getTime(),
-      startInputType: 'utc',
-      startOutputType: 'utc',
-      end: s.end.getTime(),
-      endInputType: 'utc',
-      endOutputType: 'utc',
-      title,
-      description: link,
-      url: link,
       status: method === 'CANCEL' ? 'CANCELLED' : 'CONFIRMED',
       organizer,
       attendees: [{ ...attendee, rsvp: false, role: 'REQ-PARTICIPANT', partstat: 'ACCEPTED' }],
@@ -61,13 +75,13 @@ export class CalendarInvites {
 
   private async slots(n: Notification, method: Invite['method']): Promise<Slot[]> {
     const p = n.payload;
-    if (n.refKind === 'consultation' && p.start && p.end) return [{ uid: `consultation-${n.refId}@pendamping`, start: new Date(p.start), end: new Date(p.end) }];
-    if (n.refKind === 'workshop_session' && p.start && p.end) return [{ uid: `session-${n.refId}@pendamping`, start: new Date(p.start), end: new Date(p.end) }];
+    if (n.refKind === 'consultation' && p.start && p.end) return [{ uid: calendarUid.consultation(n.refId), start: new Date(p.start), end: new Date(p.end) }];
+    if (n.refKind === 'workshop_session' && p.start && p.end) return [{ uid: calendarUid.session(n.refId), start: new Date(p.start), end: new Date(p.end) }];
     // The whole workshop: every session still ahead (all of them when it is called off).
     const sessions = await this.dataSource.manager.find(WorkshopSession, {
       where: { workshopId: n.refId, ...(method === 'REQUEST' && { startsAt: MoreThan(this.clock.now()) }) },
       order: { startsAt: 'ASC' },
     });
-    return sessions.map((s) => ({ uid: `session-${s.id}@pendamping`, start: s.startsAt, end: s.endsAt }));
+    return sessions.map((s) => ({ uid: calendarUid.session(s.id), start: s.startsAt, end: s.endsAt }));
   }
 }
