@@ -24,3 +24,4 @@ export * from './http/id.pipe';
 export * from './realtime/realtime-publisher';
 export * from './realtime/redis-io.adapter';
 export * from './http/instant';
+export * from './http/openapi';

@@ -3,12 +3,13 @@ import type { IncomingMessage } from 'node:http';
 import { DynamicModule, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from '../config/app-config';
 import { AllExceptionsFilter } from '../errors/all-exceptions.filter';
 import { createValidationPipe } from '../errors/validation.pipe';
 import { RedisIoAdapter } from '../realtime/redis-io.adapter';
+import { API_PREFIX, openApiDocument } from './openapi';
 
 const BODY_LIMIT_BYTES = 1024 * 1024;
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -37,22 +38,13 @@ export async function createHttpApp(config: AppConfig, rootModule: Type<unknown>
     .addHook('onRequest', async (request, reply) => {
       reply.header('x-request-id', request.id);
     });
-  app.setGlobalPrefix('api');
+  app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableShutdownHooks();
   // socket.io gateways (if the root module has any) share this server, and reach other nodes through Redis.
   app.useWebSocketAdapter(new RedisIoAdapter(app, config));
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Pendamping API')
-      .setDescription('Workshops, one-to-one consultations and reminders for city entrepreneur mentoring programs.')
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+  SwaggerModule.setup(`${API_PREFIX}/docs`, app, openApiDocument(app), { jsonDocumentUrl: 'api/docs/openapi.json' });
   return app;
 }
