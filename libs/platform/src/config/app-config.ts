@@ -58,6 +58,7 @@ const schema = z
     DEMO_DATA: boolean.optional(),
     REALTIME_EVENTS_PER_SECOND: z.coerce.number().int().min(1).max(100_000).default(10),
     REGISTRATIONS_PER_IP_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(60),
+    WEB_ROOT: z.string().min(1).default('dist/apps/web'),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && (!env.JWT_SECRET || env.JWT_SECRET.length < 32)) {
@@ -97,6 +98,8 @@ export class AppConfig {
   readonly realtime!: { eventsPerSecond: number };
   /** Self-registrations one IP may make per hour (each costs a password hash). */
   readonly registrationsPerIpPerHour!: number;
+  /** The built web app (`npm run build`), served at `/`; relative to the working directory. */
+  readonly webRoot!: string;
 }
 
 export class ConfigError extends Error {}
@@ -130,6 +133,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     demoData: e.DEMO_DATA ?? e.NODE_ENV === 'development',
     realtime: { eventsPerSecond: e.REALTIME_EVENTS_PER_SECOND },
     registrationsPerIpPerHour: e.REGISTRATIONS_PER_IP_PER_HOUR,
+    webRoot: e.WEB_ROOT,
   });
 }
 

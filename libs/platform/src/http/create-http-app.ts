@@ -9,6 +9,7 @@ import { AppConfig } from '../config/app-config';
 import { AllExceptionsFilter } from '../errors/all-exceptions.filter';
 import { createValidationPipe } from '../errors/validation.pipe';
 import { RedisIoAdapter } from '../realtime/redis-io.adapter';
+import { serveWebApp } from './web-app';
 import { API_PREFIX, openApiDocument } from './openapi';
 
 const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -46,5 +47,6 @@ export async function createHttpApp(config: AppConfig, rootModule: Type<unknown>
   app.useWebSocketAdapter(new RedisIoAdapter(app, config));
 
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, openApiDocument(app), { jsonDocumentUrl: 'api/docs/openapi.json' });
+  await serveWebApp(app, config);
   return app;
 }

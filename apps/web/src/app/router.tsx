@@ -1,0 +1,25 @@
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { routes as auth } from '@/features/auth/routes';
+import { routes as home } from '@/features/home/routes';
+import { routes as consultations } from '@/features/consultations/routes';
+import { routes as workshops } from '@/features/workshops/routes';
+import { routes as notifications } from '@/features/notifications/routes';
+import { routes as profile } from '@/features/profile/routes';
+import { Layout } from './layout';
+import { RouteError } from './route-error';
+
+/**
+ * Every page is a lazy route: the first screen loads only the shell and its own chunk, and the video
+ * SDK only a room page. Features export their routes; pages behind a login wrap themselves in RequireAuth.
+ */
+const children: RouteObject[] = [
+  ...home,
+  ...auth,
+  ...consultations,
+  ...workshops,
+  ...notifications,
+  ...profile,
+  { path: '*', lazy: () => import('./not-found').then((m) => ({ Component: m.NotFound })) },
+];
+
+export const router = createBrowserRouter([{ element: <Layout />, errorElement: <RouteError />, children }]);

@@ -1,0 +1,16 @@
+import type { RouteObject } from 'react-router';
+import { useMe } from '@/lib/auth';
+import { lazy } from 'react';
+import { Loading } from '@/ui/states';
+
+const Landing = lazy(() => import('./landing-page').then((m) => ({ default: m.LandingPage })));
+const Home = lazy(() => import('./home-page').then((m) => ({ default: m.HomePage })));
+
+/** `/` is the program's front page before login and the person's Beranda after. */
+function Front() {
+  const { token, me, isPending } = useMe();
+  if (token && isPending) return <Loading />;
+  return token && me ? <Home /> : <Landing />;
+}
+
+export const routes: RouteObject[] = [{ index: true, Component: Front }];

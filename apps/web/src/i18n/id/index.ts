@@ -1,0 +1,7 @@
+// Indonesian, the default language. One file per feature, so features grow without stepping on each other.
+import common from './common';
+import auth from './auth';
+import home from './home';
+
+const id = { common, auth, home };
+export default id;

@@ -1,0 +1,76 @@
+import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
+import type { Socket } from 'socket.io-client';
+import { useToken } from './session';
+
+export interface Ack<T> {
+  ok: boolean;
+  data?: T;
+  error?: { code: string; message: string };
+}
+
+export class SocketError extends Error {
+  constructor(readonly code: string, message: string) {
+    super(message);
+  }
+}
+
+const SocketContext = createContext<{ socket: Socket | null; connected: boolean }>({ socket: null, connected: false });
+
+/**
+ * One socket per logged-in device (namespace /realtime). socket.io-client loads only after login, so the
+ * first screen does not pay for it; it reconnects by itself after a network change.
+ */
+export function SocketProvider({ children }: { children: ReactNode }) {
+  const token = useToken();
+  const [socket, setSocket] = useState<Socket | null>(null);
+  const [connected, setConnected] = useState(false);
+
+  useEffect(() => {
+    if (!token) return;
+    let s: Socket | undefined;
+    let cancelled = false;
+    void import('socket.io-client').then(({ io }) => {
+      if (cancelled) return;
+      s = io('/realtime', { auth: { token }, transports: ['websocket'], reconnectionDelayMax: 10_000 });
+      s.on('connect', () => setConnected(true));
+      s.on('disconnect', () => setConnected(false));
+      setSocket(s);
+    });
+    return () => {
+      cancelled = true;
+      s?.close();
+      setSocket(null);
+      setConnected(false);
+    };
+  }, [token]);
+
+  return <SocketContext.Provider value={{ socket, connected }}>{children}</SocketContext.Provider>;
+}
+
+export const useSocket = () => useContext(SocketContext);
+
+/** Subscribes to a server event for as long as the component is on screen. */
+export function useSocketEvent<T>(event: string, handler: (payload: T) => void) {
+  const { socket } = useSocket();
+  const ref = useRef(handler);
+  ref.current = handler;
+  useEffect(() => {
+    if (!socket) return;
+    const listener = (payload: T) => ref.current(payload);
+    socket.on(event, listener);
+    return () => {
+      socket.off(event, listener);
+    };
+  }, [socket, event]);
+}
+
+/** Emits with an ack (every client event has one) and resolves the data or throws SocketError. */
+export function emitAck<T>(socket: Socket, event: string, payload: unknown, timeoutMs = 10_000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    socket.timeout(timeoutMs).emit(event, payload, (err: Error | null, ack: Ack<T>) => {
+      if (err) return reject(new SocketError('TIMEOUT', err.message));
+      if (ack?.ok) return resolve(ack.data as T);
+      reject(new SocketError(ack?.error?.code ?? 'UNKNOWN', ack?.error?.message ?? ''));
+    });
+  });
+}
