@@ -47,7 +47,8 @@ export interface WebStack {
 
 /** The api (serving the built app), a worker and a browser, on a database of the suite's own. */
 export async function startWebStack(purpose: string, env: Record<string, string> = {}): Promise<WebStack> {
-  const webRoot = resolve('dist/apps/web');
+  // TEST_WEB_ROOT: a build of one's own (several people building at once would overwrite dist/).
+  const webRoot = resolve(process.env.TEST_WEB_ROOT ?? 'dist/apps/web');
   if (!existsSync(join(webRoot, 'index.html'))) throw new Error('The web app is not built: run `npm run build` (or `npm run build:web`) before the browser tests');
   const database = await workerDatabase(`web_${purpose}`);
   const full = { REDIS_PREFIX: `${testEnv().REDIS_PREFIX}-web-${purpose}`, DATABASE_URL: database.url, WEB_ROOT: webRoot, ...env };
