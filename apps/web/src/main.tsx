@@ -1,8 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
-import '@mantine/core/styles.css';
-import '@mantine/notifications/styles.css';
+import './ui/shell-styles';
 import { initialLang, setLang } from './i18n';
 import { Providers } from './app/providers';
 import { router } from './app/router';

@@ -1,13 +1,15 @@
-import { Suspense } from 'react';
-import { ActionIcon, Anchor, Box, Container, Group, Menu, Text } from '@mantine/core';
-import { IconBell, IconHome, IconLanguage, IconLogout, IconMessages, IconPresentation, IconUser } from '@tabler/icons-react';
-import { Link, NavLink, Outlet, useNavigate } from 'react-router';
-import { useMe, useSignOut } from '@/lib/auth';
+import { lazy, Suspense } from 'react';
+import { Anchor, Box, Button, Container, Group, Text } from '@mantine/core';
+import { IconHome, IconMessages, IconPresentation, IconUser } from '@tabler/icons-react';
+import { Link, NavLink, Outlet } from 'react-router';
+import { useMe } from '@/lib/auth';
 import { setLang, useT } from '@/i18n';
-import { NotificationBell } from '@/features/notifications/notification-bell';
 import { ConnectionBanner } from '@/ui/connection-banner';
 import { Loading } from '@/ui/states';
 import classes from './layout.module.css';
+
+// The bell, the account and language menus: code for logged-in people only (menus bring floating-ui).
+const UserActions = lazy(() => import('./user-actions').then((m) => ({ default: m.UserActions })));
 
 const NAV = [
   { to: '/', key: 'home', icon: IconHome, end: true },
@@ -16,23 +18,14 @@ const NAV = [
   { to: '/profile', key: 'profile', icon: IconUser },
 ] as const;
 
-function LanguageMenu() {
+/** Before login: one button to the other language (the full menu comes with the account menu). */
+function LanguageToggle() {
   const { t, lang } = useT();
+  const other = lang === 'id' ? 'en' : 'id';
   return (
-    <Menu position="bottom-end" withinPortal>
-      <Menu.Target>
-        <ActionIcon variant="subtle" size="lg" aria-label={t('common.language')}>
-          <IconLanguage size={20} aria-hidden />
-        </ActionIcon>
-      </Menu.Target>
-      <Menu.Dropdown>
-        {(['id', 'en'] as const).map((l) => (
-          <Menu.Item key={l} onClick={() => void setLang(l)} aria-current={lang === l ? 'true' : undefined} fw={lang === l ? 700 : 400}>
-            {t(`common.languages.${l}`)}
-          </Menu.Item>
-        ))}
-      </Menu.Dropdown>
-    </Menu>
+    <Button variant="subtle" size="compact-sm" onClick={() => void setLang(other)} lang={other}>
+      {t(`common.languageShort.${other}`)}
+    </Button>
   );
 }
 
@@ -40,8 +33,6 @@ function LanguageMenu() {
 export function Layout() {
   const { t } = useT();
   const { me } = useMe();
-  const signOut = useSignOut();
-  const navigate = useNavigate();
   return (
     <div className={classes.frame}>
       <a href="#main" className={classes.skip}>
@@ -65,43 +56,18 @@ export function Layout() {
                 ))}
               </nav>
             )}
-            <Group gap={4} wrap="nowrap">
-              {me ? <NotificationBell /> : null}
-              <LanguageMenu />
-              {me ? (
-                <Menu position="bottom-end" withinPortal>
-                  <Menu.Target>
-                    <ActionIcon variant="subtle" size="lg" aria-label={t('common.nav.profile')}>
-                      <IconUser size={20} aria-hidden />
-                    </ActionIcon>
-                  </Menu.Target>
-                  <Menu.Dropdown>
-                    <Menu.Label>{me.name}</Menu.Label>
-                    <Menu.Item component={Link} to="/profile" leftSection={<IconUser size={16} aria-hidden />}>
-                      {t('common.nav.profile')}
-                    </Menu.Item>
-                    <Menu.Item component={Link} to="/notifications" leftSection={<IconBell size={16} aria-hidden />}>
-                      {t('common.nav.notifications')}
-                    </Menu.Item>
-                    <Menu.Item
-                      leftSection={<IconLogout size={16} aria-hidden />}
-                      onClick={() => {
-                        signOut();
-                        void navigate('/');
-                      }}
-                    >
-                      {t('common.nav.logout')}
-                    </Menu.Item>
-                  </Menu.Dropdown>
-                </Menu>
-              ) : (
-                <Group gap={6} wrap="nowrap">
-                  <Anchor component={Link} to="/login" fw={600} size="sm">
-                    {t('common.nav.login')}
-                  </Anchor>
-                </Group>
-              )}
-            </Group>
+            {me ? (
+              <Suspense fallback={null}>
+                <UserActions />
+              </Suspense>
+            ) : (
+              <Group gap={6} wrap="nowrap">
+                <LanguageToggle />
+                <Anchor component={Link} to="/login" fw={600} size="sm">
+                  {t('common.nav.login')}
+                </Anchor>
+              </Group>
+            )}
           </Group>
         </Container>
       </header>

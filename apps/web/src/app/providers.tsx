@@ -1,11 +1,23 @@
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { MantineProvider, createTheme, type CSSVariablesResolver } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { I18nextProvider } from 'react-i18next';
 import i18n from '@/i18n';
 import { queryClient } from '@/lib/query-client';
 import { SocketProvider } from '@/lib/socket';
+import { useToken } from '@/lib/session';
+
+// Toasts are for logged-in people (live notifications): their code loads after login.
+const Notifications = lazy(() => Promise.all([import('@mantine/notifications'), import('@/ui/full-styles')]).then(([m]) => ({ default: m.Notifications })));
+
+function Toasts() {
+  const token = useToken();
+  return token ? (
+    <Suspense fallback={null}>
+      <Notifications position="top-center" limit={3} />
+    </Suspense>
+  ) : null;
+}
 
 // Teal 9 and dark gray text on white pass WCAG AA contrast; focus rings stay visible for keyboard use.
 const theme = createTheme({
@@ -28,7 +40,7 @@ export function Providers({ children }: { children: ReactNode }) {
   return (
     <I18nextProvider i18n={i18n}>
       <MantineProvider theme={theme} cssVariablesResolver={resolver}>
-        <Notifications position="top-center" limit={3} />
+        <Toasts />
         <QueryClientProvider client={queryClient}>
           <SocketProvider>{children}</SocketProvider>
         </QueryClientProvider>

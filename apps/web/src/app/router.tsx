@@ -12,6 +12,15 @@ import { RouteError } from './route-error';
  * Every page is a lazy route: the first screen loads only the shell and its own chunk, and the video
  * SDK only a room page. Features export their routes; pages behind a login wrap themselves in RequireAuth.
  */
+const FIRST_SCREENS = new Set(['login']);
+
+/** Pages after the first screen bring Mantine's full stylesheet with them (ui/full-styles). */
+function withFullStyles(route: RouteObject): RouteObject {
+  const { lazy } = route;
+  if (typeof lazy !== 'function' || (route.path && FIRST_SCREENS.has(route.path))) return route;
+  return { ...route, lazy: async () => (await Promise.all([lazy(), import('@/ui/full-styles')]))[0] } as RouteObject;
+}
+
 const children: RouteObject[] = [
   ...home,
   ...auth,
@@ -22,4 +31,4 @@ const children: RouteObject[] = [
   { path: '*', lazy: () => import('./not-found').then((m) => ({ Component: m.NotFound })) },
 ];
 
-export const router = createBrowserRouter([{ element: <Layout />, errorElement: <RouteError />, children }]);
+export const router = createBrowserRouter([{ element: <Layout />, errorElement: <RouteError />, children: children.map(withFullStyles) }]);

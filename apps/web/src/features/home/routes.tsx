@@ -1,10 +1,10 @@
+import { lazy } from 'react';
 import type { RouteObject } from 'react-router';
 import { useMe } from '@/lib/auth';
-import { lazy } from 'react';
 import { Loading } from '@/ui/states';
 
 const Landing = lazy(() => import('./landing-page').then((m) => ({ default: m.LandingPage })));
-const Home = lazy(() => import('./home-page').then((m) => ({ default: m.HomePage })));
+const Home = lazy(() => Promise.all([import('./home-page'), import('@/ui/full-styles')]).then(([m]) => ({ default: m.HomePage })));
 
 /** `/` is the program's front page before login and the person's Beranda after. */
 function Front() {

@@ -20,6 +20,7 @@ const common: Strings<typeof id> = {
   online: 'Back online.',
   skipToContent: 'Skip to content',
   language: 'Language',
+  languageShort: { id: 'Indonesia', en: 'English' },
   languages: { id: 'Bahasa Indonesia', en: 'English' },
   nav: {
     home: 'Home',

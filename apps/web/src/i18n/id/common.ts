@@ -17,6 +17,7 @@ export default {
   online: 'Koneksi kembali.',
   skipToContent: 'Lewati ke konten',
   language: 'Bahasa',
+  languageShort: { id: 'Indonesia', en: 'English' },
   languages: { id: 'Bahasa Indonesia', en: 'English' },
   nav: {
     home: 'Beranda',
