@@ -25,3 +25,4 @@ export * from './realtime/realtime-publisher';
 export * from './realtime/redis-io.adapter';
 export * from './http/instant';
 export * from './http/openapi';
+export * from './health/health.views';

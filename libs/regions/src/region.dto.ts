@@ -1,12 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { PageQuery } from '@pendamping/platform';
+import { PageOf, PageQuery } from '@pendamping/platform';
 import { REGION_LEVELS, type RegionLevel } from './region.entity';
 
 const ANY_CODE = /^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/;
 
 export class RegionQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: REGION_LEVELS })
+  @ApiPropertyOptional({ enum: REGION_LEVELS, enumName: 'RegionLevel' })
   @IsOptional()
   @IsIn(REGION_LEVELS)
   level?: RegionLevel;
@@ -27,7 +27,7 @@ export class CreateRegionDto {
   @Length(2, 100)
   name: string;
 
-  @ApiProperty({ enum: REGION_LEVELS })
+  @ApiProperty({ enum: REGION_LEVELS, enumName: 'RegionLevel' })
   @IsIn(REGION_LEVELS)
   level: RegionLevel;
 
@@ -40,6 +40,8 @@ export class CreateRegionDto {
 export class RegionView {
   @ApiProperty() code: string;
   @ApiProperty() name: string;
-  @ApiProperty({ enum: REGION_LEVELS }) level: RegionLevel;
+  @ApiProperty({ enum: REGION_LEVELS, enumName: 'RegionLevel' }) level: RegionLevel;
   @ApiProperty({ nullable: true, type: String }) parentCode: string | null;
 }
+
+export class RegionPage extends PageOf(RegionView) {}

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public, Roles } from '@pendamping/platform';
-import { CreateRegionDto, RegionQuery } from './region.dto';
+import { CreateRegionDto, RegionPage, RegionQuery, RegionView } from './region.dto';
 import { RegionsService } from './regions.service';
 
 @ApiTags('regions')
@@ -11,17 +11,19 @@ export class RegionsController {
 
   @Public()
   @Get()
-  @ApiOperation({ summary: 'Kota, kecamatan and kelurahan, by level and parent, ordered by code' })
-  list(@Query() query: RegionQuery) {
+  @ApiOperation({ operationId: 'listRegions', summary: 'Kota, kecamatan and kelurahan, by level and parent, ordered by code' })
+  @ApiOkResponse({ type: RegionPage })
+  list(@Query() query: RegionQuery): Promise<RegionPage> {
     return this.regions.list(query);
   }
 
   @Post()
   @Roles('admin')
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Add a region (usually a kelurahan); its code starts with its parent code' })
+  @ApiOperation({ operationId: 'createRegion', summary: 'Add a region (usually a kelurahan); its code starts with its parent code' })
+  @ApiCreatedResponse({ type: RegionView })
   @ApiConflictResponse({ description: 'REGION_EXISTS' })
-  create(@Body() dto: CreateRegionDto) {
+  create(@Body() dto: CreateRegionDto): Promise<RegionView> {
     return this.regions.create(dto);
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock, validationFailed } from '@pendamping/platform';
@@ -7,12 +8,16 @@ import type { FunnelQuery } from './funnel.dto';
 export const FUNNEL_STAGES = ['entrepreneurs', 'booked', 'consulted', 'caseOpened', 'caseApproved', 'workshopRegistered', 'certified'] as const;
 export type FunnelStage = (typeof FUNNEL_STAGES)[number];
 
-export interface Funnel {
-  from: Date;
-  to: Date;
-  kecamatanCode: string | null;
-  /** Distinct entrepreneurs at each stage, in the order of FUNNEL_STAGES. */
-  stages: { stage: FunnelStage; count: number }[];
+export class FunnelStageCount {
+  @ApiProperty({ enum: FUNNEL_STAGES, enumName: 'FunnelStage' }) stage: FunnelStage;
+  @ApiProperty({ description: 'distinct entrepreneurs' }) count: number;
+}
+
+export class Funnel {
+  @ApiProperty() from: Date;
+  @ApiProperty() to: Date;
+  @ApiProperty({ type: String, nullable: true, example: '31.71.09' }) kecamatanCode: string | null;
+  @ApiProperty({ type: [FunnelStageCount], description: 'in the order of the funnel, entrepreneurs first' }) stages: FunnelStageCount[];
 }
 
 const DAY = 86_400_000;

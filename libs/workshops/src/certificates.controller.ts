@@ -11,7 +11,10 @@ export class CertificatesController {
 
   @Public()
   @Get(':number')
-  @ApiOperation({ summary: 'Is this certificate genuine? The number printed on it, e.g. PDP-2026-7K3M9QXT' })
+  @ApiOperation({
+    operationId: 'verifyCertificate',
+    summary: 'Is this certificate genuine? By the number printed on it, e.g. PDP-2026-7K3M9QXT; no sign-in (the web app\'s public page /certificates/:number)',
+  })
   @ApiOkResponse({ type: CertificateVerification })
   @ApiNotFoundResponse({ description: 'no certificate with this number' })
   verify(@Param('number') number: string): Promise<CertificateVerification> {

@@ -3,23 +3,25 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOpt
 import { InjectDataSource } from '@nestjs/typeorm';
 import { IsIn, IsOptional } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { Clock, CurrentUser, decodeTimeCursor, DEFAULT_PAGE_SIZE, PageQuery, toPage, type Caller, type Page } from '@pendamping/platform';
+import { Clock, CurrentUser, decodeTimeCursor, DEFAULT_PAGE_SIZE, PageOf, PageQuery, toPage, type Caller, type Page } from '@pendamping/platform';
 import { WorkshopReader } from './workshop-reader.service';
-import { WorkshopView } from './workshop.views';
+import { SEAT_STATUSES, WorkshopView, type SeatStatus } from './workshop.views';
 
 export class MyWorkshopsQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: ['upcoming', 'past'], description: 'upcoming (default): not over yet, soonest first; past: over, latest first' })
+  @ApiPropertyOptional({ enum: ['upcoming', 'past'], enumName: 'MyWorkshopsWhen', description: 'upcoming (default): not over yet, soonest first; past: over, latest first' })
   @IsOptional()
   @IsIn(['upcoming', 'past'])
   when?: 'upcoming' | 'past';
 }
 
 export class MyWorkshopView {
-  @ApiProperty({ enum: ['registrant', 'speaker'] }) as: 'registrant' | 'speaker';
-  @ApiPropertyOptional({ enum: ['registered', 'waitlisted'], description: 'for registrants' }) status?: 'registered' | 'waitlisted';
+  @ApiProperty({ enum: ['registrant', 'speaker'], enumName: 'MyWorkshopRole' }) as: 'registrant' | 'speaker';
+  @ApiPropertyOptional({ enum: SEAT_STATUSES, enumName: 'SeatStatus', description: 'for registrants' }) status?: SeatStatus;
   @ApiPropertyOptional({ description: 'place in line, when waitlisted' }) position?: number;
   @ApiProperty({ type: WorkshopView }) workshop: WorkshopView;
 }
+
+export class MyWorkshopPage extends PageOf(MyWorkshopView) {}
 
 interface Row {
   id: string;
@@ -85,9 +87,9 @@ export class MyWorkshopsController {
   constructor(private readonly mine: MyWorkshopsService) {}
 
   @Get()
-  @ApiOperation({ summary: 'My workshops: those I am registered or waitlisted for (with my place in line), or speak at' })
-  @ApiOkResponse({ type: MyWorkshopView, isArray: true })
-  list(@CurrentUser() caller: Caller, @Query() query: MyWorkshopsQuery): Promise<Page<MyWorkshopView>> {
+  @ApiOperation({ operationId: 'listMyWorkshops', summary: 'My workshops: those I am registered or waitlisted for (with my place in line), or speak at' })
+  @ApiOkResponse({ type: MyWorkshopPage })
+  list(@CurrentUser() caller: Caller, @Query() query: MyWorkshopsQuery): Promise<MyWorkshopPage> {
     return this.mine.list(caller, query);
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { User } from '@pendamping/identity';
-import { decodeTimeCursor, DEFAULT_PAGE_SIZE, DomainEvents, isDuplicateKey, newId, notFound, toPage, type Caller, type Page, type PageQuery } from '@pendamping/platform';
+import { decodeTimeCursor, DEFAULT_PAGE_SIZE, DomainEvents, isDuplicateKey, newId, notFound, toPage, type Caller, type PageQuery } from '@pendamping/platform';
 import { AttendanceService } from './attendance.service';
 import { CertificatesService } from './certificates.service';
 import type { Certificate } from './entities/certificate.entity';
@@ -11,12 +11,7 @@ import { Workshop } from './entities/workshop.entity';
 import { RegistrationsService } from './registrations.service';
 import type { FeedbackDto } from './workshop.dto';
 import { WorkshopErrors } from './workshop.errors';
-import type { FeedbackView } from './workshop.views';
-
-export interface FeedbackPage extends Page<FeedbackView> {
-  count: number;
-  averageRating: number | null;
-}
+import type { FeedbackPage, FeedbackView } from './workshop.views';
 
 /** What attendees get afterwards: their certificate, and a say about the workshop. */
 @Injectable()

@@ -1,9 +1,9 @@
 import { Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, ParseIdPipe, Roles, type Caller } from '@pendamping/platform';
 import { RegistrationsService } from './registrations.service';
 import { RegistrationQuery } from './workshop.dto';
-import { RegistrationResult } from './workshop.views';
+import { MyRegistrationView, RegistrationPage, RegistrationResult } from './workshop.views';
 
 @ApiTags('workshops')
 @ApiBearerAuth()
@@ -13,7 +13,7 @@ export class RegistrationsController {
 
   @Post()
   @Roles('entrepreneur')
-  @ApiOperation({ summary: 'Take a seat, or a place on the waitlist when the workshop is full' })
+  @ApiOperation({ operationId: 'registerForWorkshop', summary: 'Take a seat, or a place on the waitlist when the workshop is full' })
   @ApiCreatedResponse({ type: RegistrationResult })
   @ApiConflictResponse({ description: 'ALREADY_REGISTERED, WORKSHOP_CANCELLED, REGISTRATION_CLOSED' })
   register(@Param('id', ParseIdPipe) id: string, @CurrentUser() caller: Caller): Promise<RegistrationResult> {
@@ -21,22 +21,26 @@ export class RegistrationsController {
   }
 
   @Get('me')
-  @ApiOperation({ summary: "The caller's registration: status and, when waitlisted, the current position" })
-  mine(@Param('id', ParseIdPipe) id: string, @CurrentUser() caller: Caller) {
+  @ApiOperation({ operationId: 'getMyRegistration', summary: "The caller's registration: status and, when waitlisted, the current position" })
+  @ApiOkResponse({ type: MyRegistrationView })
+  @ApiNotFoundResponse({ description: 'NOT_REGISTERED: never registered' })
+  mine(@Param('id', ParseIdPipe) id: string, @CurrentUser() caller: Caller): Promise<MyRegistrationView> {
     return this.registrations.mine(id, caller);
   }
 
   @Delete('me')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Cancel my registration; the first person in line moves up (workshop.promoted)' })
+  @ApiOperation({ operationId: 'cancelMyRegistration', summary: 'Cancel my registration; the first person in line moves up (workshop.promoted)' })
+  @ApiNoContentResponse()
   async cancel(@Param('id', ParseIdPipe) id: string, @CurrentUser() caller: Caller): Promise<void> {
     await this.registrations.cancelMine(id, caller);
   }
 
   @Get()
   @Roles('admin', 'speaker')
-  @ApiOperation({ summary: 'Registrations, in the order people registered (admins and this workshop\'s speakers)' })
-  list(@Param('id', ParseIdPipe) id: string, @CurrentUser() caller: Caller, @Query() query: RegistrationQuery) {
+  @ApiOperation({ operationId: 'listRegistrations', summary: 'Registrations, in the order people registered (admins and this workshop\'s speakers)' })
+  @ApiOkResponse({ type: RegistrationPage })
+  list(@Param('id', ParseIdPipe) id: string, @CurrentUser() caller: Caller, @Query() query: RegistrationQuery): Promise<RegistrationPage> {
     return this.registrations.list(id, caller, query);
   }
 }

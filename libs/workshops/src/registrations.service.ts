@@ -12,7 +12,7 @@ import type { RegistrationQuery } from './workshop.dto';
 import { WorkshopErrors } from './workshop.errors';
 import { workshopEvent, type WorkshopRegistered, type WorkshopRegistrationCancelled, type WorkshopWaitlisted } from './workshop.events';
 import { effectiveStatus } from './workshop-reader.service';
-import type { RegistrationResult, RegistrationView } from './workshop.views';
+import type { MyRegistrationView, RegistrationResult, RegistrationView } from './workshop.views';
 
 /** Seats and the waitlist. Every change holds the workshop row lock, so capacity holds under load. */
 @Injectable()
@@ -65,7 +65,7 @@ export class RegistrationsService {
     });
   }
 
-  async mine(workshopId: string, caller: Caller): Promise<RegistrationResult | { status: 'cancelled' }> {
+  async mine(workshopId: string, caller: Caller): Promise<MyRegistrationView> {
     const registration = await this.dataSource.manager.findOneBy(Registration, { workshopId, userId: caller.id });
     if (!registration) throw WorkshopErrors.notRegistered();
     if (registration.status !== 'waitlisted') return { status: registration.status };

@@ -76,7 +76,7 @@ class WorkshopFields {
   @Length(1, 5000)
   description: string;
 
-  @ApiProperty({ enum: TOPICS })
+  @ApiProperty({ enum: TOPICS, enumName: 'Topic' })
   @IsIn(TOPICS)
   topic: Topic;
 
@@ -141,14 +141,14 @@ export class WorkshopQuery extends PageQuery {
   @IsInstant('to')
   to?: string;
 
-  @ApiPropertyOptional({ enum: TOPICS })
+  @ApiPropertyOptional({ enum: TOPICS, enumName: 'Topic' })
   @IsOptional()
   @IsIn(TOPICS)
   topic?: Topic;
 }
 
 export class RegistrationQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: REGISTRATION_STATUSES })
+  @ApiPropertyOptional({ enum: REGISTRATION_STATUSES, enumName: 'RegistrationStatus' })
   @IsOptional()
   @IsIn(REGISTRATION_STATUSES)
   status?: RegistrationStatus;

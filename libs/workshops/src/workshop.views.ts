@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { TOPICS, type Topic } from '@pendamping/identity';
+import { PageOf } from '@pendamping/platform';
 import { WORKSHOP_STATUSES, type WorkshopStatus } from './entities/workshop.entity';
 import { REGISTRATION_STATUSES, type RegistrationStatus } from './entities/registration.entity';
 
@@ -15,6 +16,11 @@ export class SpeakerView {
   @ApiProperty({ nullable: true, type: String }) organization: string | null;
 }
 
+export class RecurrenceView {
+  @ApiProperty({ example: 'DTSTART;TZID=Asia/Jakarta:20261207T090000\nRRULE:FREQ=WEEKLY;COUNT=4' }) rrule: string;
+  @ApiProperty({ example: 120 }) durationMinutes: number;
+}
+
 export class QuotaView {
   @ApiProperty() kecamatanCode: string;
   @ApiProperty() seats: number;
@@ -25,14 +31,14 @@ export class WorkshopView {
   @ApiProperty() id: string;
   @ApiProperty() title: string;
   @ApiProperty() description: string;
-  @ApiProperty({ enum: TOPICS }) topic: Topic;
+  @ApiProperty({ enum: TOPICS, enumName: 'Topic' }) topic: Topic;
   @ApiProperty() capacity: number;
-  @ApiProperty({ enum: WORKSHOP_STATUSES, description: 'completed once the last session has ended' }) status: WorkshopStatus;
+  @ApiProperty({ enum: WORKSHOP_STATUSES, enumName: 'WorkshopStatus', description: 'completed once the last session has ended' }) status: WorkshopStatus;
   @ApiProperty({ nullable: true, type: String }) cancelReason: string | null;
   @ApiProperty({ type: [String] }) speakerIds: string[];
   @ApiProperty({ type: [SpeakerView] }) speakers: SpeakerView[];
   @ApiProperty({ type: [SessionView] }) sessions: SessionView[];
-  @ApiProperty({ nullable: true }) recurrence: { rrule: string; durationMinutes: number } | null;
+  @ApiProperty({ type: RecurrenceView, nullable: true, description: 'the rule a series was made from; null for sessions given one by one' }) recurrence: RecurrenceView | null;
   @ApiProperty({ type: [QuotaView] }) kecamatanQuotas: QuotaView[];
   @ApiProperty({ nullable: true, type: Date, description: 'held seats open to everyone from then (a day before the first session); null without quotas' })
   quotasHeldUntil: Date | null;
@@ -44,19 +50,32 @@ export class WorkshopView {
   @ApiProperty() updatedAt: Date;
 }
 
+export class WorkshopPage extends PageOf(WorkshopView) {}
+
+/** A seat or a place in line (what registering gives). */
+export const SEAT_STATUSES = ['registered', 'waitlisted'] as const;
+export type SeatStatus = (typeof SEAT_STATUSES)[number];
+
 export class RegistrationResult {
-  @ApiProperty({ enum: ['registered', 'waitlisted'] }) status: 'registered' | 'waitlisted';
+  @ApiProperty({ enum: SEAT_STATUSES, enumName: 'SeatStatus' }) status: SeatStatus;
+  @ApiPropertyOptional({ description: 'place in line, when waitlisted' }) position?: number;
+}
+
+export class MyRegistrationView {
+  @ApiProperty({ enum: REGISTRATION_STATUSES, enumName: 'RegistrationStatus' }) status: RegistrationStatus;
   @ApiPropertyOptional({ description: 'place in line, when waitlisted' }) position?: number;
 }
 
 export class RegistrationView {
   @ApiProperty() userId: string;
   @ApiProperty() name: string;
-  @ApiProperty({ enum: REGISTRATION_STATUSES }) status: RegistrationStatus;
-  @ApiPropertyOptional() position?: number;
-  @ApiProperty({ nullable: true, type: String }) kecamatanCode: string | null;
+  @ApiProperty({ enum: REGISTRATION_STATUSES, enumName: 'RegistrationStatus' }) status: RegistrationStatus;
+  @ApiPropertyOptional({ description: 'current place in line, when waitlisted' }) position?: number;
+  @ApiProperty({ nullable: true, type: String, description: "the kecamatan of the person's business" }) kecamatanCode: string | null;
   @ApiProperty() createdAt: Date;
 }
+
+export class RegistrationPage extends PageOf(RegistrationView) {}
 
 export class SessionAttendanceView {
   @ApiProperty() sessionId: string;
@@ -72,6 +91,8 @@ export class AttendanceView {
   @ApiProperty({ type: [SessionAttendanceView] }) sessions: SessionAttendanceView[];
 }
 
+export class AttendancePage extends PageOf(AttendanceView) {}
+
 export class FeedbackView {
   @ApiProperty() userId: string;
   @ApiProperty() name: string;
@@ -80,10 +101,15 @@ export class FeedbackView {
   @ApiProperty() createdAt: Date;
 }
 
+export class FeedbackPage extends PageOf(FeedbackView) {
+  @ApiProperty({ description: 'all feedback, not only this page' }) count: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'average of all ratings, two decimals; null without feedback' }) averageRating: number | null;
+}
+
 export class CertificateVerification {
   @ApiProperty({ example: 'PDP-2026-7K3M9QXT' }) number: string;
-  @ApiProperty() valid: boolean;
-  @ApiProperty() name: string;
-  @ApiProperty() workshopTitle: string;
+  @ApiProperty({ description: 'a certificate with this number was issued (unknown numbers are 404)' }) valid: boolean;
+  @ApiProperty({ description: "the holder's name as printed" }) name: string;
+  @ApiProperty({ description: 'as printed' }) workshopTitle: string;
   @ApiProperty() issuedAt: Date;
 }

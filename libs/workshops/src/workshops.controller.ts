@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, 
 import { CurrentUser, ParseIdPipe, Public, Roles, type Caller } from '@pendamping/platform';
 import { CancelWorkshopDto, CreateWorkshopDto, UpdateWorkshopDto, WorkshopQuery } from './workshop.dto';
 import { WorkshopReader } from './workshop-reader.service';
-import { WorkshopView } from './workshop.views';
+import { WorkshopPage, WorkshopView } from './workshop.views';
 import { WorkshopsService } from './workshops.service';
 
 @ApiTags('workshops')
@@ -17,7 +17,7 @@ export class WorkshopsController {
   @Post()
   @Roles('admin')
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Create a draft workshop with sessions, or a series from an RFC 5545 rule (Asia/Jakarta wall clock)' })
+  @ApiOperation({ operationId: 'createWorkshop', summary: 'Create a draft workshop with sessions, or a series from an RFC 5545 rule (Asia/Jakarta wall clock)' })
   @ApiCreatedResponse({ type: WorkshopView })
   @ApiConflictResponse({ description: 'SPEAKER_BUSY' })
   create(@Body() dto: CreateWorkshopDto): Promise<WorkshopView> {
@@ -26,14 +26,15 @@ export class WorkshopsController {
 
   @Public()
   @Get()
-  @ApiOperation({ summary: 'Published workshops with a session starting in [from, to), soonest first' })
-  list(@Query() query: WorkshopQuery) {
+  @ApiOperation({ operationId: 'listWorkshops', summary: 'Published workshops with a session starting in [from, to), soonest first' })
+  @ApiOkResponse({ type: WorkshopPage })
+  list(@Query() query: WorkshopQuery): Promise<WorkshopPage> {
     return this.reader.list(query);
   }
 
   @Public()
   @Get(':id')
-  @ApiOperation({ summary: 'One workshop; a draft is 404 except for admins' })
+  @ApiOperation({ operationId: 'getWorkshop', summary: 'One workshop; a draft is 404 except for admins' })
   @ApiOkResponse({ type: WorkshopView })
   get(@Param('id', ParseIdPipe) id: string, @CurrentUser() caller?: Caller): Promise<WorkshopView> {
     return this.reader.get(id, caller);
@@ -42,7 +43,7 @@ export class WorkshopsController {
   @Patch(':id')
   @Roles('admin')
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Edit a workshop; moving sessions of a published one tells its registrants (workshop.changed)' })
+  @ApiOperation({ operationId: 'updateWorkshop', summary: 'Edit a workshop; moving sessions of a published one tells its registrants (workshop.changed)' })
   @ApiOkResponse({ type: WorkshopView })
   @ApiConflictResponse({ description: 'SPEAKER_BUSY, SESSION_STARTED, CAPACITY_TOO_LOW, WORKSHOP_NOT_EDITABLE' })
   update(@Param('id', ParseIdPipe) id: string, @Body() dto: UpdateWorkshopDto): Promise<WorkshopView> {
@@ -53,6 +54,7 @@ export class WorkshopsController {
   @HttpCode(200)
   @Roles('admin')
   @ApiBearerAuth()
+  @ApiOperation({ operationId: 'publishWorkshop', summary: 'Publish a draft: it is listed and open for registration' })
   @ApiOkResponse({ type: WorkshopView })
   @ApiConflictResponse({ description: 'WORKSHOP_NOT_DRAFT, SESSION_IN_PAST' })
   publish(@Param('id', ParseIdPipe) id: string): Promise<WorkshopView> {
@@ -63,7 +65,7 @@ export class WorkshopsController {
   @HttpCode(200)
   @Roles('admin')
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Cancel with a reason; registrants are told (workshop.cancelled)' })
+  @ApiOperation({ operationId: 'cancelWorkshop', summary: 'Cancel with a reason; registrants are told (workshop.cancelled)' })
   @ApiOkResponse({ type: WorkshopView })
   @ApiConflictResponse({ description: 'WORKSHOP_CANCELLED, WORKSHOP_NOT_EDITABLE' })
   cancel(@Param('id', ParseIdPipe) id: string, @Body() dto: CancelWorkshopDto): Promise<WorkshopView> {

@@ -6,13 +6,12 @@ import { User } from '@pendamping/identity';
 import { Clock, validationFailed } from '@pendamping/platform';
 import { AvailabilityOverride, MentorAvailability } from './availability.entity';
 import { overlappingRanges, type AvailabilityDto, type OverrideDto } from './availability.dto';
-import type { AvailabilityRules, ClockRange } from './slots';
+import type { AvailabilityView } from '../consultation.views';
+import type { AvailabilityRules } from './slots';
 
 export const DEFAULT_MIN_NOTICE_MINUTES = 120;
 export const DEFAULT_HORIZON_DAYS = 30;
 
-/** The rules as the mentor sees them, with upcoming overrides as a list. */
-export type AvailabilityView = Omit<AvailabilityRules, 'overrides'> & { overrides: { date: string; ranges: ClockRange[] }[] };
 
 @Injectable()
 export class AvailabilityService {

@@ -15,7 +15,7 @@ export class BookConsultationDto {
   @IsISO8601(ISO_INSTANT, { message: 'start must be an ISO-8601 date-time' })
   start: string;
 
-  @ApiProperty({ enum: TOPICS })
+  @ApiProperty({ enum: TOPICS, enumName: 'Topic' })
   @IsIn(TOPICS, { message: `topic must be one of: ${TOPICS.join(', ')}` })
   topic: Topic;
 
@@ -41,7 +41,7 @@ export class CancelDto {
 }
 
 export class ConsultationQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: CONSULTATION_STATUSES })
+  @ApiPropertyOptional({ enum: CONSULTATION_STATUSES, enumName: 'ConsultationStatus' })
   @IsOptional()
   @IsIn(CONSULTATION_STATUSES, { message: `status must be one of: ${CONSULTATION_STATUSES.join(', ')}` })
   status?: ConsultationStatus;
@@ -55,20 +55,4 @@ export class ConsultationQuery extends PageQuery {
   @IsOptional()
   @IsISO8601(ISO_INSTANT, { message: 'to must be an ISO-8601 date-time' })
   to?: string;
-}
-
-export interface ConsultationView {
-  id: string;
-  mentorId: string;
-  mentorName?: string;
-  entrepreneurId: string;
-  entrepreneurName?: string;
-  start: Date;
-  end: Date;
-  topic: Topic;
-  note: string | null;
-  status: ConsultationStatus;
-  cancelledBy: string | null;
-  cancelReason: string | null;
-  createdAt: Date;
 }

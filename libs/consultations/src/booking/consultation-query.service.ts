@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource } from 'typeorm';
 import { decodeTimeCursor, DEFAULT_PAGE_SIZE, toPage, validationFailed, type Caller, type Page } from '@pendamping/platform';
-import type { ConsultationQuery, ConsultationView } from './booking.dto';
+import type { ConsultationView } from '../consultation.views';
+import type { ConsultationQuery } from './booking.dto';
 import { Consultation } from './consultation.entity';
 import { ConsultationAccess } from './consultation-access.service';
 

@@ -1,6 +1,17 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiHeader, ApiNotFoundResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import { CurrentUser, ParseIdPipe, Roles, type Caller } from '@pendamping/platform';
+import { ConsultationPage, ConsultationView } from '../consultation.views';
 import { BookConsultationDto, CancelDto, ConsultationQuery, RescheduleDto } from './booking.dto';
 import { BookingService } from './booking.service';
 import { ConsultationQueryService, toView } from './consultation-query.service';
@@ -16,38 +27,44 @@ export class ConsultationsController {
 
   @Post()
   @Roles('entrepreneur')
-  @ApiOperation({ summary: 'Book a free slot of a mentor' })
+  @ApiOperation({ operationId: 'bookConsultation', summary: 'Book a free slot of a mentor' })
+  @ApiCreatedResponse({ type: ConsultationView })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Makes a retried booking answer the first result' })
   @ApiConflictResponse({ description: 'SLOT_TAKEN, ALREADY_BOOKED_THEN, DAILY_CAP_REACHED' })
   @ApiUnprocessableEntityResponse({ description: 'NOT_A_SLOT, IN_THE_PAST' })
-  async book(@CurrentUser() caller: Caller, @Body() dto: BookConsultationDto) {
+  async book(@CurrentUser() caller: Caller, @Body() dto: BookConsultationDto): Promise<ConsultationView> {
     return toView(await this.booking.book(caller, dto));
   }
 
   @Get()
-  @ApiOperation({ summary: "The caller's consultations (as entrepreneur or mentor); admins see all" })
-  list(@CurrentUser() caller: Caller, @Query() query: ConsultationQuery) {
+  @ApiOperation({ operationId: 'listConsultations', summary: "The caller's consultations (as entrepreneur or mentor); admins see all" })
+  @ApiOkResponse({ type: ConsultationPage })
+  list(@CurrentUser() caller: Caller, @Query() query: ConsultationQuery): Promise<ConsultationPage> {
     return this.query.list(caller, query);
   }
 
   @Get(':id')
+  @ApiOperation({ operationId: 'getConsultation', summary: 'One consultation (its two people and admins)' })
+  @ApiOkResponse({ type: ConsultationView })
   @ApiNotFoundResponse({ description: 'Unknown, or not yours' })
-  get(@CurrentUser() caller: Caller, @Param('id', ParseIdPipe) id: string) {
+  get(@CurrentUser() caller: Caller, @Param('id', ParseIdPipe) id: string): Promise<ConsultationView> {
     return this.query.get(caller, id);
   }
 
   @Post(':id/cancel')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Cancel (either participant); the slot is free again at once' })
-  async cancel(@CurrentUser() caller: Caller, @Param('id', ParseIdPipe) id: string, @Body() dto: CancelDto) {
+  @ApiOperation({ operationId: 'cancelConsultation', summary: 'Cancel (either participant); the slot is free again at once' })
+  @ApiOkResponse({ type: ConsultationView })
+  async cancel(@CurrentUser() caller: Caller, @Param('id', ParseIdPipe) id: string, @Body() dto: CancelDto): Promise<ConsultationView> {
     return toView(await this.booking.cancel(caller, id, dto.reason));
   }
 
   @Post(':id/reschedule')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Move to another free slot; when it is taken the consultation keeps its time' })
+  @ApiOperation({ operationId: 'rescheduleConsultation', summary: 'Move to another free slot; when it is taken the consultation keeps its time' })
+  @ApiOkResponse({ type: ConsultationView })
   @ApiConflictResponse({ description: 'SLOT_TAKEN' })
-  async reschedule(@CurrentUser() caller: Caller, @Param('id', ParseIdPipe) id: string, @Body() dto: RescheduleDto) {
+  async reschedule(@CurrentUser() caller: Caller, @Param('id', ParseIdPipe) id: string, @Body() dto: RescheduleDto): Promise<ConsultationView> {
     return toView(await this.booking.reschedule(caller, id, new Date(dto.start)));
   }
 }

@@ -4,9 +4,10 @@ import { DataSource } from 'typeorm';
 import { MentorKelurahan, User } from '@pendamping/identity';
 import { Clock, decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor, invalidCursor, notFound, validationFailed, type Page } from '@pendamping/platform';
 import { AvailabilityService } from '../availability/availability.service';
-import { freeSlots, type Interval } from '../availability/slots';
+import { freeSlots } from '../availability/slots';
 import { Consultation } from '../booking/consultation.entity';
-import type { MentorQuery, MentorView } from './mentors.dto';
+import type { MentorView, SlotList } from '../consultation.views';
+import type { MentorQuery } from './mentors.dto';
 
 const MAX_SLOT_RANGE_DAYS = 31;
 const DAY = 24 * 60 * 60_000;
@@ -53,7 +54,7 @@ export class MentorDirectoryService {
   }
 
   /** Free slots starting in `[from, to)`, in UTC. */
-  async slots(mentorId: string, from: Date, to: Date): Promise<{ items: Interval[] }> {
+  async slots(mentorId: string, from: Date, to: Date): Promise<SlotList> {
     if (to <= from) throw validationFailed('to must be after from');
     if (to.getTime() - from.getTime() > MAX_SLOT_RANGE_DAYS * DAY) throw validationFailed(`from and to may be at most ${MAX_SLOT_RANGE_DAYS} days apart`);
     const mentor = await this.db.getRepository(User).findOneBy({ id: mentorId });

@@ -1,13 +1,15 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtraModels, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { CurrentUser, ParseIdPipe, Roles, type Caller } from '@pendamping/platform';
 import { AvailabilityDto, OverrideDto } from '../availability/availability.dto';
 import { AvailabilityService } from '../availability/availability.service';
+import { AvailabilityView, MentorPage, SlotList } from '../consultation.views';
 import { MentorDirectoryService } from './mentor-directory.service';
 import { MentorQuery, SlotQuery } from './mentors.dto';
 
 @ApiTags('mentors')
 @ApiBearerAuth()
+@ApiExtraModels(AvailabilityView)
 @Controller('mentors')
 export class MentorsController {
   constructor(
@@ -16,42 +18,50 @@ export class MentorsController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Find a mentor: those assigned to the kelurahan first, then the rest of its kecamatan' })
-  search(@Query() query: MentorQuery) {
+  @ApiOperation({ operationId: 'listMentors', summary: 'Find a mentor: those assigned to the kelurahan first, then the rest of its kecamatan' })
+  @ApiOkResponse({ type: MentorPage })
+  search(@Query() query: MentorQuery): Promise<MentorPage> {
     return this.directory.search(query);
   }
 
   @Get('me/availability')
   @Roles('mentor')
-  @ApiOperation({ summary: 'My booking rules and upcoming date overrides (null when never set)' })
-  myAvailability(@CurrentUser() caller: Caller) {
+  @ApiOperation({ operationId: 'getMyAvailability', summary: 'My booking rules and upcoming date overrides (null when never set)' })
+  @ApiOkResponse({ schema: { nullable: true, allOf: [{ $ref: getSchemaPath(AvailabilityView) }] }, description: 'null when never set' })
+  myAvailability(@CurrentUser() caller: Caller): Promise<AvailabilityView | null> {
     return this.availability.view(caller.id);
   }
 
   @Put('me/availability')
   @Roles('mentor')
-  @ApiOperation({ summary: 'Replace my weekly hours and booking rules; existing bookings stay' })
-  setAvailability(@CurrentUser() caller: Caller, @Body() dto: AvailabilityDto) {
+  @ApiOperation({ operationId: 'setMyAvailability', summary: 'Replace my weekly hours and booking rules; existing bookings stay' })
+  @ApiOkResponse({ type: AvailabilityView })
+  setAvailability(@CurrentUser() caller: Caller, @Body() dto: AvailabilityDto): Promise<AvailabilityView> {
     return this.availability.replace(caller.id, dto);
   }
 
   @Put('me/availability/overrides/:date')
   @Roles('mentor')
-  @ApiOperation({ summary: 'Special hours on one date (YYYY-MM-DD in my zone); empty ranges = a day off' })
-  setOverride(@CurrentUser() caller: Caller, @Param('date') date: string, @Body() dto: OverrideDto) {
+  @ApiOperation({ operationId: 'setMyAvailabilityOverride', summary: 'Special hours on one date (YYYY-MM-DD in my zone); empty ranges = a day off' })
+  @ApiOkResponse({ type: AvailabilityView })
+  setOverride(@CurrentUser() caller: Caller, @Param('date') date: string, @Body() dto: OverrideDto): Promise<AvailabilityView> {
     return this.availability.setOverride(caller.id, date, dto);
   }
 
   @Delete('me/availability/overrides/:date')
   @Roles('mentor')
   @HttpCode(204)
+  @ApiOperation({ operationId: 'deleteMyAvailabilityOverride', summary: 'Back to the weekly hours on that date' })
+  @ApiNoContentResponse()
   async removeOverride(@CurrentUser() caller: Caller, @Param('date') date: string) {
     await this.availability.removeOverride(caller.id, date);
   }
 
   @Get(':id/slots')
-  @ApiOperation({ summary: 'Free slots starting in [from, to), in UTC' })
-  slots(@Param('id', ParseIdPipe) id: string, @Query() query: SlotQuery) {
+  @ApiOperation({ operationId: 'listMentorSlots', summary: 'Free slots starting in [from, to), in UTC' })
+  @ApiOkResponse({ type: SlotList })
+  @ApiNotFoundResponse({ description: 'Not a mentor' })
+  slots(@Param('id', ParseIdPipe) id: string, @Query() query: SlotQuery): Promise<SlotList> {
     return this.directory.slots(id, new Date(query.from), new Date(query.to));
   }
 }

@@ -10,7 +10,7 @@ export class MentorQuery extends PageQuery {
   @Matches(REGION_CODE_PATTERN.kelurahan, { message: 'kelurahan must be a kelurahan code such as 31.71.09.1001' })
   kelurahan?: string;
 
-  @ApiPropertyOptional({ enum: TOPICS })
+  @ApiPropertyOptional({ enum: TOPICS, enumName: 'Topic' })
   @IsOptional()
   @IsIn(TOPICS, { message: `topic must be one of: ${TOPICS.join(', ')}` })
   topic?: Topic;
@@ -24,14 +24,4 @@ export class SlotQuery {
   @ApiProperty({ example: '2026-12-14T00:00:00+07:00', description: 'At most 31 days after from' })
   @IsISO8601({ strict: true, strictSeparator: true }, { message: 'to must be an ISO-8601 date-time' })
   to: string;
-}
-
-export interface MentorView {
-  id: string;
-  name: string;
-  topics: Topic[];
-  kelurahanCodes: string[];
-  /** Assigned to the kelurahan that was asked for. */
-  assigned: boolean;
-  timezone: string;
 }

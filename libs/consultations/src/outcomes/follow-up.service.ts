@@ -4,18 +4,9 @@ import { DateTime } from 'luxon';
 import { Brackets, DataSource } from 'typeorm';
 import { User } from '@pendamping/identity';
 import { Clock, decodeCursor, DEFAULT_PAGE_SIZE, forbidden, notFound, invalidCursor, toPage, type Caller, type Page, type PageQuery } from '@pendamping/platform';
+import { toCaseView, type CaseView, type FollowUpView } from '../consultation.views';
 import type { FollowUpQuery, UpdateCaseDto } from './outcome.dto';
 import { AssistanceCase, ConsultationOutcome } from './outcome.entity';
-
-export interface FollowUpView {
-  consultationId: string;
-  entrepreneurId: string;
-  entrepreneurName: string;
-  followUpOn: string;
-  overdue: boolean;
-  summary: string;
-  actions: string[];
-}
 
 /** The mentor's open promises, and the cases (loans, permits, halal certificates) being worked on. */
 @Injectable()
@@ -61,7 +52,7 @@ export class FollowUpService {
   }
 
   /** An entrepreneur's own cases, a mentor's, or (admin) all; newest first. */
-  async cases(caller: Caller, query: PageQuery): Promise<Page<AssistanceCase>> {
+  async cases(caller: Caller, query: PageQuery): Promise<Page<CaseView>> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const q = this.db.getRepository(AssistanceCase).createQueryBuilder('a');
     if (!caller.roles.includes('admin')) {
@@ -73,11 +64,11 @@ export class FollowUpService {
       q.andWhere('a.id < :id', { id });
     }
     const rows = await q.orderBy('a.id', 'DESC').take(limit + 1).getMany();
-    return toPage(rows, limit, (a) => a, (a) => [a.id]);
+    return toPage(rows, limit, toCaseView, (a) => [a.id]);
   }
 
   /** The case's mentor (or an admin) records progress: submitted, approved, the bank's reference number. */
-  async updateCase(caller: Caller, id: string, dto: UpdateCaseDto): Promise<AssistanceCase> {
+  async updateCase(caller: Caller, id: string, dto: UpdateCaseDto): Promise<CaseView> {
     const found = await this.db.getRepository(AssistanceCase).findOneBy({ id });
     const isAdmin = caller.roles.includes('admin');
     if (!found || !(isAdmin || found.mentorId === caller.id || found.entrepreneurId === caller.id)) throw notFound('Case');
@@ -88,6 +79,6 @@ export class FollowUpService {
       ...(dto.lender !== undefined && found.type === 'permodalan' && { lender: dto.lender.trim() }),
     };
     await this.db.getRepository(AssistanceCase).update(id, changes);
-    return this.db.getRepository(AssistanceCase).findOneByOrFail({ id });
+    return toCaseView(await this.db.getRepository(AssistanceCase).findOneByOrFail({ id }));
   }
 }

@@ -4,6 +4,7 @@ import { PageQuery } from '@pendamping/platform';
 import { CASE_STATUSES, CASE_TYPES, type CaseStatus, type CaseType } from './outcome.entity';
 
 export const PERMITS = ['NIB', 'PIRT'] as const;
+export type Permit = (typeof PERMITS)[number];
 
 export class OutcomeDto {
   @ApiProperty({ maxLength: 5000 })
@@ -25,7 +26,7 @@ export class OutcomeDto {
   @Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'followUpOn must be a date YYYY-MM-DD' })
   followUpOn?: string;
 
-  @ApiPropertyOptional({ enum: CASE_TYPES, description: 'Opens a case that is tracked until the lender or agency decides' })
+  @ApiPropertyOptional({ enum: CASE_TYPES, enumName: 'CaseType', description: 'Opens a case that is tracked until the lender or agency decides' })
   @IsOptional()
   @IsIn(CASE_TYPES, { message: `caseType must be one of: ${CASE_TYPES.join(', ')}` })
   caseType?: CaseType;
@@ -37,10 +38,10 @@ export class OutcomeDto {
   @MaxLength(120)
   lender?: string;
 
-  @ApiPropertyOptional({ enum: PERMITS, description: 'Required for perizinan' })
+  @ApiPropertyOptional({ enum: PERMITS, enumName: 'Permit', description: 'Required for perizinan' })
   @IsOptional()
   @IsIn(PERMITS, { message: `permit must be one of: ${PERMITS.join(', ')}` })
-  permit?: string;
+  permit?: Permit;
 
   @ApiPropertyOptional({ maxLength: 80 })
   @IsOptional()
@@ -50,7 +51,7 @@ export class OutcomeDto {
 }
 
 export class UpdateCaseDto {
-  @ApiPropertyOptional({ enum: CASE_STATUSES })
+  @ApiPropertyOptional({ enum: CASE_STATUSES, enumName: 'CaseStatus' })
   @IsOptional()
   @IsIn(CASE_STATUSES, { message: `status must be one of: ${CASE_STATUSES.join(', ')}` })
   status?: CaseStatus;

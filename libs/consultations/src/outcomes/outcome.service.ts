@@ -6,18 +6,9 @@ import { Consultation } from '../booking/consultation.entity';
 import { ConsultationAccess } from '../booking/consultation-access.service';
 import { notBooked, notStarted } from '../consultation.errors';
 import { consultationEvent } from '../consultation.events';
+import { toCaseView, type OutcomeView } from '../consultation.views';
 import type { OutcomeDto } from './outcome.dto';
 import { AssistanceCase, ConsultationOutcome } from './outcome.entity';
-
-export interface OutcomeView {
-  consultationId: string;
-  status: Consultation['status'];
-  summary: string;
-  actions: string[];
-  followUpOn: string | null;
-  followUpDoneAt: Date | null;
-  case: AssistanceCase | null;
-}
 
 /** What happens after the conversation: the mentor's record, the follow-up, a case, or a no-show. */
 @Injectable()
@@ -122,7 +113,7 @@ export class OutcomeService {
       actions: outcome.actions,
       followUpOn: outcome.followUpOn,
       followUpDoneAt: outcome.followUpDoneAt,
-      case: assistanceCase,
+      case: assistanceCase && toCaseView(assistanceCase),
     };
   }
 }

@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, HttpStatus, Ip, Post } from '@nestjs/common';
-import { ApiConflictResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { Public } from '@pendamping/platform';
 import { AuthResult, LoginDto, RegisterDto } from '../users/user.dto';
 import { AuthService } from './auth.service';
@@ -11,7 +11,8 @@ export class AuthController {
 
   @Public()
   @Post('register')
-  @ApiOperation({ summary: 'Register as an entrepreneur (pelaku usaha) with your business' })
+  @ApiOperation({ operationId: 'register', summary: 'Register as an entrepreneur (pelaku usaha) with your business' })
+  @ApiCreatedResponse({ type: AuthResult })
   @ApiConflictResponse({ description: 'EMAIL_TAKEN' })
   @ApiTooManyRequestsResponse({ description: 'RATE_LIMITED (REGISTRATIONS_PER_IP_PER_HOUR), with Retry-After' })
   register(@Body() dto: RegisterDto, @Ip() ip: string): Promise<AuthResult> {
@@ -21,7 +22,8 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Sign in; failed attempts are limited per email and per IP' })
+  @ApiOperation({ operationId: 'login', summary: 'Sign in; failed attempts are limited per email and per IP' })
+  @ApiOkResponse({ type: AuthResult })
   @ApiUnauthorizedResponse({ description: 'INVALID_CREDENTIALS' })
   @ApiTooManyRequestsResponse({ description: 'RATE_LIMITED, with Retry-After' })
   login(@Body() dto: LoginDto, @Ip() ip: string): Promise<AuthResult> {

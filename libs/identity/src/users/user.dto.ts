@@ -42,7 +42,7 @@ export class BusinessDto {
   @Length(2, 120)
   name: string;
 
-  @ApiProperty({ enum: BUSINESS_TYPES })
+  @ApiProperty({ enum: BUSINESS_TYPES, enumName: 'BusinessType' })
   @IsIn(BUSINESS_TYPES)
   type: BusinessType;
 
@@ -60,7 +60,7 @@ export class MentorDto {
   @Matches(KELURAHAN_CODE, { each: true, message: 'each of kelurahanCodes must be a kelurahan code like 31.71.09.1001' })
   kelurahanCodes: string[];
 
-  @ApiProperty({ enum: TOPICS, isArray: true })
+  @ApiProperty({ enum: TOPICS, enumName: 'Topic', isArray: true })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayUnique()
@@ -92,7 +92,7 @@ class AccountFields {
   @IsPhoneNumber('ID', { message: 'phone must be an Indonesian phone number like 0812-3456-7890' })
   phone?: string;
 
-  @ApiPropertyOptional({ enum: LOCALES, default: 'id' })
+  @ApiPropertyOptional({ enum: LOCALES, enumName: 'Locale', default: 'id' })
   @IsOptional()
   @IsIn(LOCALES)
   locale?: Locale;
@@ -121,7 +121,7 @@ export class LoginDto {
 }
 
 export class CreateUserDto extends AccountFields {
-  @ApiProperty({ enum: ROLES, isArray: true })
+  @ApiProperty({ enum: ROLES, enumName: 'Role', isArray: true })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayUnique()
@@ -150,17 +150,28 @@ export class CreateUserDto extends AccountFields {
   business?: BusinessDto;
 }
 
+export class BusinessView {
+  @ApiProperty({ example: 'Konveksi Bu Sari' }) name: string;
+  @ApiProperty({ enum: BUSINESS_TYPES, enumName: 'BusinessType' }) type: BusinessType;
+  @ApiProperty({ example: '31.71.09.1001' }) kelurahanCode: string;
+}
+
+export class MentorProfileView {
+  @ApiProperty({ type: [String], example: ['31.71.09.1001'] }) kelurahanCodes: string[];
+  @ApiProperty({ enum: TOPICS, enumName: 'Topic', isArray: true }) topics: Topic[];
+}
+
 export class UserView {
   @ApiProperty() id: string;
   @ApiProperty() email: string;
   @ApiProperty() name: string;
-  @ApiProperty({ enum: ROLES, isArray: true }) roles: Role[];
-  @ApiProperty({ enum: LOCALES }) locale: Locale;
+  @ApiProperty({ enum: ROLES, enumName: 'Role', isArray: true }) roles: Role[];
+  @ApiProperty({ enum: LOCALES, enumName: 'Locale', description: 'the language of the app and of notifications' }) locale: Locale;
   @ApiProperty({ example: 'Asia/Jakarta' }) timezone: string;
-  @ApiPropertyOptional({ type: String, nullable: true }) phone: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true }) organization: string | null;
-  @ApiPropertyOptional({ type: BusinessDto }) business?: BusinessDto;
-  @ApiPropertyOptional({ type: MentorDto }) mentor?: MentorDto;
+  @ApiProperty({ type: String, nullable: true, example: '+6281234567890' }) phone: string | null;
+  @ApiProperty({ type: String, nullable: true }) organization: string | null;
+  @ApiPropertyOptional({ type: BusinessView, description: 'entrepreneurs' }) business?: BusinessView;
+  @ApiPropertyOptional({ type: MentorProfileView, description: 'mentors' }) mentor?: MentorProfileView;
 }
 
 export class AuthResult {

@@ -6,19 +6,9 @@ import { NotificationDelivery } from '../entities/notification-delivery.entity';
 import { Notification } from '../entities/notification.entity';
 import type { OutsideChannel } from '../queue/notification-jobs';
 import { NotificationRelay } from '../queue/notification-relay';
+import type { NotificationType } from '../notification.types';
 import type { DeliveryQuery } from './notification.dto';
-
-export interface DeliveryView {
-  id: string;
-  notificationId: string;
-  userId: string;
-  type: string;
-  channel: string;
-  status: string;
-  attempts: number;
-  lastError: string | null;
-  updatedAt: string;
-}
+import type { DeliveryView } from './notification.views';
 
 /** For admins: deliveries that ran out of attempts (or any other status), and a retry. */
 @Injectable()
@@ -59,7 +49,7 @@ function view(d: NotificationDelivery): DeliveryView {
     id: d.id,
     notificationId: d.notificationId,
     userId: d.notification?.userId ?? '',
-    type: d.notification?.type ?? '',
+    type: (d.notification?.type ?? '') as NotificationType,
     channel: d.channel,
     status: d.status,
     attempts: d.attempts,

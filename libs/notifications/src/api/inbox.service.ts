@@ -3,17 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
 import { Clock, DEFAULT_PAGE_SIZE, decodeTimeCursor, notFound, toPage, type Page } from '@pendamping/platform';
 import { Notification } from '../entities/notification.entity';
+import type { NotificationType } from '../notification.types';
 import type { InboxQuery } from './notification.dto';
-
-export interface NotificationView {
-  id: string;
-  type: string;
-  title: string;
-  body: string;
-  ref: { kind: string; id: string };
-  readAt: string | null;
-  createdAt: string;
-}
+import type { NotificationView } from './notification.views';
 
 /** A person's inbox: every notification that has gone out to them, newest first. */
 @Injectable()
@@ -52,7 +44,7 @@ export class InboxService {
 export function toView(n: Notification): NotificationView {
   return {
     id: n.id,
-    type: n.type,
+    type: n.type as NotificationType,
     title: n.title ?? '',
     body: n.body ?? '',
     ref: { kind: n.refKind, id: n.refId },

@@ -24,17 +24,17 @@ export class PreferencesDto {
   @IsBoolean()
   whatsapp: boolean;
 
-  @ApiProperty({ enum: [true], description: 'The inbox is always on' })
+  @ApiProperty({ type: Boolean, enum: [true], description: 'The inbox is always on' })
   @Equals(true, { message: 'inApp cannot be switched off' })
   inApp: true;
 
-  @ApiProperty({ enum: LOCALES })
+  @ApiProperty({ enum: LOCALES, enumName: 'Locale' })
   @IsIn(LOCALES, { message: `locale must be one of ${LOCALES.join(', ')}` })
   locale: Locale;
 }
 
 export class DeliveryQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: DELIVERY_STATUSES, default: 'failed' })
+  @ApiPropertyOptional({ enum: DELIVERY_STATUSES, enumName: 'DeliveryStatus', default: 'failed' })
   @IsOptional()
   @IsIn(DELIVERY_STATUSES, { message: `status must be one of ${DELIVERY_STATUSES.join(', ')}` })
   status?: DeliveryStatus;

@@ -1,17 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { User, type Locale } from '@pendamping/identity';
+import { User } from '@pendamping/identity';
 import { notFound } from '@pendamping/platform';
 import { NotificationPreference } from '../entities/notification-preference.entity';
 import type { PreferencesDto } from './notification.dto';
-
-export interface PreferencesView {
-  email: boolean;
-  whatsapp: boolean;
-  inApp: true;
-  locale: Locale;
-}
+import type { PreferencesView } from './notification.views';
 
 @Injectable()
 export class PreferencesService {

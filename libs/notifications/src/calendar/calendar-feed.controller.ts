@@ -1,5 +1,5 @@
 import { Controller, Delete, Get, Header, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentUser, notFound, Public, type Caller } from '@pendamping/platform';
 import { CalendarFeedService, type FeedAddress } from './calendar-feed.service';
@@ -17,7 +17,7 @@ export class CalendarFeedController {
   @Post('me/calendar-feed')
   @HttpCode(200)
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'A secret calendar address (iCalendar) with my consultations and workshop sessions; a new one replaces the old' })
+  @ApiOperation({ operationId: 'rotateCalendarFeed', summary: 'A secret calendar address (iCalendar) with my consultations and workshop sessions; a new one replaces the old' })
   @ApiOkResponse({ type: FeedAddressView })
   rotate(@CurrentUser() caller: Caller): Promise<FeedAddress> {
     return this.feeds.rotate(caller.id);
@@ -25,7 +25,7 @@ export class CalendarFeedController {
 
   @Get('me/calendar-feed')
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'My current calendar address' })
+  @ApiOperation({ operationId: 'getCalendarFeed', summary: 'My current calendar address' })
   @ApiOkResponse({ type: FeedAddressView })
   @ApiNotFoundResponse({ description: 'None made yet, or revoked' })
   current(@CurrentUser() caller: Caller): Promise<FeedAddress> {
@@ -35,7 +35,7 @@ export class CalendarFeedController {
   @Delete('me/calendar-feed')
   @HttpCode(204)
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Stop my calendar address from working' })
+  @ApiOperation({ operationId: 'revokeCalendarFeed', summary: 'Stop my calendar address from working' })
   @ApiNoContentResponse()
   async revoke(@CurrentUser() caller: Caller): Promise<void> {
     await this.feeds.revoke(caller.id);
@@ -44,8 +44,8 @@ export class CalendarFeedController {
   @Public()
   @Get('calendar/:file')
   @Header('cache-control', 'private, max-age=300')
-  @ApiOperation({ summary: 'The calendar itself (text/calendar), for calendar apps; the address is the key' })
-  @ApiProduces('text/calendar')
+  @ApiOperation({ operationId: 'getCalendarFeedIcs', summary: 'The calendar itself (text/calendar), for calendar apps; the address is the key' })
+  @ApiOkResponse({ description: 'An iCalendar (RFC 5545) file', content: { 'text/calendar': { schema: { type: 'string' } } } })
   @ApiNotFoundResponse({ description: 'Unknown or revoked address' })
   async ics(@Param('file') file: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     if (!file.endsWith('.ics')) throw notFound('Calendar feed');

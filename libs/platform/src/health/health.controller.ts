@@ -1,22 +1,18 @@
 import { Controller, Get, HttpStatus, Inject, Logger, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { Public } from '../http/public.decorator';
 import { REDIS } from '../redis/redis.module';
 import { HealthDetails } from './health-details';
-
-interface Check {
-  status: 'up' | 'down';
-  latencyMs?: number;
-}
+import { HealthView, type DependencyCheck } from './health.views';
 
 const logger = new Logger('Health');
 
 const TIMEOUT_MS = 1_500;
 
-async function probe(name: string, run: () => Promise<unknown>): Promise<Check> {
+async function probe(name: string, run: () => Promise<unknown>): Promise<DependencyCheck> {
   const started = performance.now();
   let timer: NodeJS.Timeout | undefined;
   try {
@@ -45,8 +41,10 @@ export class HealthController {
 
   @Public()
   @Get()
-  @ApiOperation({ summary: 'Liveness and dependencies: 200 when MySQL and Redis answer, 503 when one does not' })
-  async check(@Res({ passthrough: true }) reply: FastifyReply) {
+  @ApiOperation({ operationId: 'checkHealth', summary: 'Liveness and dependencies: 200 when MySQL and Redis answer, 503 when one does not' })
+  @ApiOkResponse({ type: HealthView })
+  @ApiServiceUnavailableResponse({ type: HealthView, description: 'MySQL or Redis does not answer' })
+  async check(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthView> {
     const [mysql, redis, details] = await Promise.all([
       probe('MySQL', () => this.dataSource.query('SELECT 1')),
       probe('Redis', () => this.redis.ping()),

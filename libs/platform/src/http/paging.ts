@@ -1,4 +1,5 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import type { Type as Class } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { validationFailed } from '../errors/domain-error';
@@ -23,6 +24,18 @@ export class PageQuery {
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
+}
+
+/**
+ * The OpenAPI shape of a `Page` of `item`; subclass it to name the schema:
+ * `export class WorkshopPage extends PageOf(WorkshopView) {}`.
+ */
+export function PageOf<T>(item: Class<T>) {
+  abstract class PageOfItems implements Page<T> {
+    @ApiProperty({ type: [item] }) items: T[];
+    @ApiProperty({ type: String, nullable: true, description: 'Pass as `cursor` for the next page; null on the last page' }) nextCursor: string | null;
+  }
+  return PageOfItems;
 }
 
 export const DEFAULT_PAGE_SIZE = 20;

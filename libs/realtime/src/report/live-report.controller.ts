@@ -11,7 +11,7 @@ export class LiveReportController {
 
   @Get()
   @Roles('admin', 'speaker')
-  @ApiOperation({ summary: "Q&A and poll results of each session's live room (admins and the workshop's speakers)" })
+  @ApiOperation({ operationId: 'getLiveReport', summary: "Q&A and poll results of each session's live room (admins and the workshop's speakers)" })
   @ApiOkResponse({ type: LiveReport })
   @ApiForbiddenResponse({ description: 'FORBIDDEN: a speaker of another workshop' })
   report(@Param('id', ParseIdPipe) id: string, @CurrentUser() caller: Caller): Promise<LiveReport> {

@@ -14,7 +14,7 @@ export class ReportQuestion {
   @ApiProperty() authorName: string;
   @ApiProperty() votes: number;
   @ApiProperty() answered: boolean;
-  @ApiProperty() createdAt: string;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt: string;
 }
 
 export class ReportPoll {

@@ -4,7 +4,7 @@ import { TRACK_SOURCES, VIDEO_ROLES, type RoomPermissions, type TrackKind, type 
 export class PermissionsView implements RoomPermissions {
   @ApiProperty() canSubscribe: boolean;
   @ApiProperty() canPublish: boolean;
-  @ApiProperty({ enum: TRACK_SOURCES, isArray: true }) sources: TrackKind[];
+  @ApiProperty({ enum: TRACK_SOURCES, enumName: 'TrackSource', isArray: true }) sources: TrackKind[];
   @ApiProperty() canPublishData: boolean;
   @ApiProperty() roomAdmin: boolean;
   @ApiProperty() hidden: boolean;
@@ -21,7 +21,7 @@ export class JoinView {
   @ApiProperty({ example: 'wss://video.pendamping.id' }) url: string;
   @ApiProperty({ description: 'LiveKit join token (JWT), valid 10 minutes' }) token: string;
   @ApiProperty({ example: 'workshop-session-01968f3e-7a2b-7c00-8000-0000000000aa' }) room: string;
-  @ApiProperty({ enum: VIDEO_ROLES }) role: VideoRole;
+  @ApiProperty({ enum: VIDEO_ROLES, enumName: 'VideoRole' }) role: VideoRole;
   @ApiProperty({ description: "The participant identity: the caller's user id" }) identity: string;
   @ApiProperty() name: string;
   @ApiProperty() expiresAt: Date;

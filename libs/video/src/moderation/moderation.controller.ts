@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, ParseIdPipe, type Caller } from '@pendamping/platform';
-import { MicrophoneDto, MuteDto } from './moderation.dto';
+import { MicrophoneDto, MicrophoneView, MuteDto, MuteView } from './moderation.dto';
 import { ModerationService } from './moderation.service';
 
 @ApiTags('video')
@@ -14,7 +14,8 @@ export class ModerationController {
 
   @Post('microphone')
   @HttpCode(200)
-  @ApiOperation({ summary: "Give an attendee the floor (microphone) or take it back" })
+  @ApiOperation({ operationId: 'setParticipantMicrophone', summary: 'Give an attendee the floor (microphone) or take it back' })
+  @ApiOkResponse({ type: MicrophoneView })
   @ApiConflictResponse({ description: 'NOT_AN_ATTENDEE, NOT_YOURSELF' })
   async microphone(
     @CurrentUser() caller: Caller,
@@ -22,21 +23,22 @@ export class ModerationController {
     @Param('sessionId', ParseIdPipe) sessionId: string,
     @Param('userId', ParseIdPipe) userId: string,
     @Body() dto: MicrophoneDto,
-  ): Promise<{ userId: string; microphone: boolean }> {
+  ): Promise<MicrophoneView> {
     await this.moderation.setMicrophone(caller, id, sessionId, userId, dto.allowed);
     return { userId, microphone: dto.allowed };
   }
 
   @Post('mute')
   @HttpCode(200)
-  @ApiOperation({ summary: "Mute (or unmute) one of a participant's published tracks" })
+  @ApiOperation({ operationId: 'muteParticipantTrack', summary: "Mute (or unmute) one of a participant's published tracks" })
+  @ApiOkResponse({ type: MuteView })
   async mute(
     @CurrentUser() caller: Caller,
     @Param('id', ParseIdPipe) id: string,
     @Param('sessionId', ParseIdPipe) sessionId: string,
     @Param('userId', ParseIdPipe) userId: string,
     @Body() dto: MuteDto,
-  ): Promise<{ userId: string; trackSid: string; muted: boolean }> {
+  ): Promise<MuteView> {
     const muted = dto.muted ?? true;
     await this.moderation.muteTrack(caller, id, sessionId, userId, dto.trackSid, muted);
     return { userId, trackSid: dto.trackSid, muted };
@@ -44,7 +46,8 @@ export class ModerationController {
 
   @Delete()
   @HttpCode(204)
-  @ApiOperation({ summary: 'Remove an attendee from the room; they cannot get a new join token for it' })
+  @ApiOperation({ operationId: 'removeParticipant', summary: 'Remove an attendee from the room; they cannot get a new join token for it' })
+  @ApiNoContentResponse()
   @ApiConflictResponse({ description: 'NOT_AN_ATTENDEE, NOT_YOURSELF' })
   async remove(
     @CurrentUser() caller: Caller,

@@ -19,3 +19,14 @@ export class MuteDto {
   @IsBoolean()
   muted?: boolean;
 }
+
+export class MicrophoneView {
+  @ApiProperty() userId: string;
+  @ApiProperty({ description: 'the attendee may now publish their microphone' }) microphone: boolean;
+}
+
+export class MuteView {
+  @ApiProperty() userId: string;
+  @ApiProperty() trackSid: string;
+  @ApiProperty() muted: boolean;
+}

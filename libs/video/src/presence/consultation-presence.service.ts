@@ -5,14 +5,7 @@ import { ConsultationAccess, type Consultation } from '@pendamping/consultations
 import type { Caller } from '@pendamping/platform';
 import { ConsultationPresence } from '../entities/consultation-presence.entity';
 import { roomName } from '../rooms';
-
-export interface PresenceView {
-  consultationId: string;
-  room: string;
-  participants: { userId: string; role: 'mentor' | 'entrepreneur'; firstJoinedAt: Date; lastLeftAt: Date | null; joins: number }[];
-  /** Both people were in the room: the mentor's outcome (completed) is backed by the video record. */
-  bothPresent: boolean;
-}
+import type { PresenceView } from './presence.views';
 
 /** Who of a consultation's two people came into its video room, from the webhook's join/leave events. */
 @Injectable()
