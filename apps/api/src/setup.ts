@@ -51,7 +51,7 @@ export async function setup(config: AppConfig): Promise<void> {
 
 function printLogins(config: AppConfig, logins: { role: string; email: string; name: string }[], adminCreated: boolean): void {
   say();
-  say('Demo data created. Sign in at POST /api/auth/login with these accounts (shown only this once):');
+  say(`Demo data created. Log in at ${config.publicUrl}/login with these accounts (listed once, when the demo is created):`);
   if (adminCreated && config.admin) say(`  admin                        ${config.admin.email}  (password: ADMIN_PASSWORD)`);
   for (const login of logins) say(`  ${login.role.padEnd(28)} ${login.email}  ${login.name}`);
   say(`  password for every demo account: ${DEMO_PASSWORD}`);

@@ -1,13 +1,13 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import { loadConfigOrExit } from '@pendamping/platform';
+import { loadConfigOrExit, withoutStartupNoise } from '@pendamping/platform';
 import { WorkerModule } from './worker.module';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true });
-  app.useLogger(app.get(Logger));
+  app.useLogger(withoutStartupNoise(app.get(Logger)));
   // SIGTERM closes the BullMQ workers (finishing the jobs in hand) and the connections.
   app.enableShutdownHooks();
   await app.init();

@@ -25,4 +25,6 @@ export * from './realtime/realtime-publisher';
 export * from './realtime/redis-io.adapter';
 export * from './http/instant';
 export * from './http/openapi';
+export * from './http/validators';
 export * from './health/health.views';
+export * from './logging/startup-noise';

@@ -10,6 +10,7 @@ import { AllExceptionsFilter } from '../errors/all-exceptions.filter';
 import { createValidationPipe } from '../errors/validation.pipe';
 import { RedisIoAdapter } from '../realtime/redis-io.adapter';
 import { serveWebApp } from './web-app';
+import { withoutStartupNoise } from '../logging/startup-noise';
 import { API_PREFIX, openApiDocument } from './openapi';
 
 const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -32,7 +33,7 @@ export async function createHttpApp(config: AppConfig, rootModule: Type<unknown>
     },
   });
   const app = await NestFactory.create<NestFastifyApplication>(rootModule, adapter, { bufferLogs: true, abortOnError: false });
-  app.useLogger(app.get(Logger));
+  app.useLogger(withoutStartupNoise(app.get(Logger)));
   app
     .getHttpAdapter()
     .getInstance()

@@ -3,7 +3,10 @@ import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from '../config/app-config';
 
-/** Structured JSON logs with a request id; bodies, tokens and personal data are never logged. */
+/**
+ * Structured JSON logs with a request id; bodies, tokens and personal data are never logged. In
+ * development (`npm start`) the same records print as readable lines (pino-pretty, a dev dependency).
+ */
 @Module({
   imports: [
     LoggerModule.forRootAsync({
@@ -11,6 +14,9 @@ import { AppConfig } from '../config/app-config';
       useFactory: (config: AppConfig) => ({
         pinoHttp: {
           level: config.logLevel,
+          ...(config.env === 'development' && {
+            transport: { target: 'pino-pretty', options: { singleLine: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,req,res,responseTime,context', messageFormat: '{if context}[{context}] {end}{msg}{if req.path} {req.method} {req.path} {res.statusCode}{end}' } },
+          }),
           // The HTTP adapter assigns the request id (see createHttpApp); pino-http logs it as req.id.
           genReqId: (req: IncomingMessage & { id?: string }) => req.id ?? 'unknown',
           redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'], remove: true },
