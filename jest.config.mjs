@@ -20,6 +20,8 @@ export default {
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
+  // A wall clock a run or a suite can set (TEST_WALL_CLOCK=22:30): see test/support/wall-clock.ts.
+  setupFiles: ['<rootDir>/test/support/wall-clock.ts'],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   testTimeout: 30_000,

@@ -2,7 +2,6 @@ import { createServer, type Server } from 'node:http';
 import { once } from 'node:events';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
-import { DateTime } from 'luxon';
 import { DELIVERY_QUEUE, Notification, NotificationDelivery } from '@pendamping/notifications';
 import { Clock, loadConfig } from '@pendamping/platform';
 import { WORKSHOP_JOBS_QUEUE } from '@pendamping/workshops';
@@ -11,8 +10,9 @@ import type { Queue } from 'bullmq';
 import { WorkerModule } from '../apps/worker/src/worker.module';
 import { TestApp, type Session } from './support/test-app';
 import { testEnv } from './support/test-env';
-import { sleep, waitFor } from './support/notification-fixtures';
+import { sleep, startSmtp, waitFor } from './support/notification-fixtures';
 import { workerDatabase } from './support/scratch-database';
+import { msUntilWib, setWallClock } from './support/wall-clock';
 
 const TOKEN = 'wa-test-token';
 
@@ -59,24 +59,25 @@ function shapeProblem(method: string | undefined, headers: Record<string, unknow
   return ok ? null : 'components';
 }
 
-describe('notification channels, inbox and admin (fake WhatsApp provider)', () => {
+describe('notification channels, inbox and admin (fake WhatsApp provider, SMTP on loopback)', () => {
   const prefix = `${testEnv().REDIS_PREFIX}-notif`;
   let wa: Awaited<ReturnType<typeof fakeWhatsApp>>;
+  let smtp: Awaited<ReturnType<typeof startSmtp>>;
   let database: Awaited<ReturnType<typeof workerDatabase>>;
+  let env: Record<string, string>;
   let app: TestApp;
   let worker: TestingModule;
   let admin: Session;
-  let shiftMs = 0;
 
   beforeAll(async () => {
-    [wa, database] = await Promise.all([fakeWhatsApp(), workerDatabase('channels')]);
-    const env = { REDIS_PREFIX: prefix, DATABASE_URL: database.url, WHATSAPP_API_URL: wa.url, WHATSAPP_TOKEN: TOKEN, REMINDER_OFFSETS: '3s,1s' };
+    // Daytime in Jakarta, whenever the suite runs. The quiet-hours tests move the clock on to 22:00, less
+    // than the 12 h a token lasts.
+    setWallClock('14:00');
+    [wa, smtp, database] = await Promise.all([fakeWhatsApp(), startSmtp(), workerDatabase('channels')]);
+    env = { REDIS_PREFIX: prefix, DATABASE_URL: database.url, WHATSAPP_API_URL: wa.url, WHATSAPP_TOKEN: TOKEN, SMTP_URL: smtp.url, REMINDER_OFFSETS: '3s,1s' };
     app = await TestApp.start(env);
-    // The real worker module in this process, with a clock a test can move (quiet hours).
-    worker = await Test.createTestingModule({ imports: [WorkerModule.forRoot(loadConfig({ ...testEnv(), ...env }))] })
-      .overrideProvider(Clock)
-      .useValue({ now: () => new Date(Date.now() + shiftMs) })
-      .compile();
+    // The real worker module in this process: it shares the api's wall clock.
+    worker = await Test.createTestingModule({ imports: [WorkerModule.forRoot(loadConfig({ ...testEnv(), ...env }))] }).compile();
     await worker.init();
     admin = await app.newUser(['admin']);
   });
@@ -84,6 +85,7 @@ describe('notification channels, inbox and admin (fake WhatsApp provider)', () =
     await worker?.close();
     await app?.close();
     await wa?.close();
+    await smtp?.close();
     await database?.drop();
   });
 
@@ -97,13 +99,23 @@ describe('notification channels, inbox and admin (fake WhatsApp provider)', () =
   }
   const later = (ms: number, minutes = 60) => ({ start: new Date(Date.now() + ms), end: new Date(Date.now() + ms + minutes * 60_000) });
   const register = async (id: string, who: Session) => expect((await app.post(`/api/workshops/${id}/registrations`, undefined, who.token)).status).toBe(201);
-  const deliveries = async (userId: string, channel: string) =>
+  const deliveries = async (userId: string, channel: string, type?: string) =>
     db()
       .getRepository(NotificationDelivery)
       .createQueryBuilder('d')
       .innerJoinAndMapOne('d.notification', Notification, 'n', 'n.id = d.notificationId')
       .where('n.userId = :userId AND d.channel = :channel', { userId, channel })
+      .andWhere(type ? 'n.type = :type' : '1=1', { type })
       .getMany();
+  /** Waiting for 06:00 WIB the next morning: the record says so, and its job is delayed until then. */
+  async function expectHeldUntilMorning(d: NotificationDelivery) {
+    expect(d.status).toBe('pending');
+    expect(d.notBefore.toISOString()).toBe(new Date(Date.now() + msUntilWib('06:00', Date.now())).toISOString());
+    // The job is added just after the record's commit.
+    const queue = worker.get<Queue>(getQueueToken(DELIVERY_QUEUE));
+    const job = await waitFor(() => queue.getJob(`d-${d.notificationId}-${d.channel}`), Boolean, 5_000);
+    expect(await job?.getState()).toBe('delayed');
+  }
   const phoneOf = async (who: Session) => (await app.get('/api/me', who.token)).body.phone.replace('+', '') as string;
 
   it('WhatsApp goes out in the Cloud API template shape; a 5xx is retried and then delivered', async () => {
@@ -228,22 +240,76 @@ describe('notification channels, inbox and admin (fake WhatsApp provider)', () =
     expect((await deliveries(person.id, 'in_app')).map((d) => d.status)).toEqual(['sent']);
   });
 
-  it('quiet hours: at 22:00 WIB the inbox gets it at once, WhatsApp waits until 06:00 WIB', async () => {
-    const tonight = DateTime.now().setZone('Asia/Jakarta').set({ hour: 22, minute: 0, second: 0, millisecond: 0 });
-    shiftMs = tonight.toMillis() - Date.now();
+  it('quiet hours: a booking at 22:00 WIB gets its email and WhatsApp confirmation at once; the mentor’s copy waits until 06:00 WIB', async () => {
+    const restoreClock = setWallClock('22:00');
     try {
+      const mentor = await app.newUser(['mentor']);
+      const availability = { timezone: 'Asia/Jakarta', slotMinutes: 30, bufferMinutes: 0, minNoticeMinutes: 0, horizonDays: 7, weekly: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '09:00', end: '12:00' })) };
+      expect((await app.request('PUT', '/api/mentors/me/availability', { token: mentor.token, body: availability })).status).toBe(200);
       const person = await app.newEntrepreneur({ phone: '0812-2468-1357' });
+      const phone = await phoneOf(person);
+      const tomorrowAtTen = new Date(Date.now() + msUntilWib('10:00', Date.now())).toISOString();
+      const booked = await app.post('/api/consultations', { mentorId: mentor.id, start: tomorrowAtTen, topic: 'perizinan' }, person.token);
+      expect(booked.status).toBe(201);
+
+      for (const channel of ['email', 'whatsapp']) {
+        const sent = await waitFor(() => deliveries(person.id, channel, 'consultation.booked'), (d) => d[0]?.status === 'sent', 10_000);
+        expect(sent.map((d) => [d.status, d.attempts])).toEqual([['sent', 1]]);
+      }
+      expect(smtp.to(person.email).map((m) => m.type)).toEqual(['consultation.booked']);
+      expect(wa.to(phone).map((r) => r.template.name)).toEqual(['pendamping_consultation_booked']);
+
+      // The mentor did not just book anything: their email waits for the morning.
+      const [held] = await waitFor(() => deliveries(mentor.id, 'email', 'consultation.booked'), (d) => d.length === 1, 5_000);
+      await expectHeldUntilMorning(held);
+      expect((await app.get('/api/notifications', mentor.token)).body.items.map((n: { type: string }) => n.type)).toEqual(['consultation.booked']);
+      expect(smtp.to(mentor.email)).toEqual([]);
+    } finally {
+      restoreClock();
+    }
+  });
+
+  it('quiet hours: a registration at 22:00 WIB is confirmed on WhatsApp at once; an admin’s change of the workshop waits until 06:00 WIB', async () => {
+    const restoreClock = setWallClock('22:00');
+    try {
+      const person = await app.newEntrepreneur({ phone: '0812-1357-2468' });
+      const phone = await phoneOf(person);
       const { id } = await workshop([later(3 * 86_400_000)]);
       await register(id, person);
-      const [held] = await waitFor(() => deliveries(person.id, 'whatsapp'), (d) => d.length === 1, 5_000);
-      expect(held.status).toBe('pending');
-      expect(held.notBefore.toISOString()).toBe(tonight.plus({ days: 1 }).set({ hour: 6 }).toUTC().toISO());
-      const job = await worker.get<Queue>(getQueueToken(DELIVERY_QUEUE)).getJob(`d-${held.notificationId}-whatsapp`);
-      expect(await job!.getState()).toBe('delayed');
-      expect((await app.get('/api/notifications', person.token)).body.items).toHaveLength(1);
-      expect(wa.to(await phoneOf(person))).toEqual([]);
+      await waitFor(() => deliveries(person.id, 'whatsapp', 'workshop.registered'), (d) => d[0]?.status === 'sent', 10_000);
+      expect(wa.to(phone).map((r) => r.template.name)).toEqual(['pendamping_workshop_registered']);
+
+      const sessions = (await app.get(`/api/workshops/${id}`, admin.token)).body.sessions as { id: string; start: string; end: string }[];
+      const hourLater = sessions.map((x) => ({ id: x.id, start: new Date(Date.parse(x.start) + 3_600_000).toISOString(), end: new Date(Date.parse(x.end) + 3_600_000).toISOString() }));
+      expect((await app.request('PATCH', `/api/workshops/${id}`, { token: admin.token, body: { sessions: hourLater } })).status).toBe(200);
+      const [held] = await waitFor(() => deliveries(person.id, 'whatsapp', 'workshop.changed'), (d) => d.length === 1, 5_000);
+      await expectHeldUntilMorning(held);
+      expect((await app.get('/api/notifications', person.token)).body.items.map((n: { type: string }) => n.type)).toEqual(['workshop.changed', 'workshop.registered']);
+      expect(wa.to(phone)).toHaveLength(1);
     } finally {
-      shiftMs = 0;
+      restoreClock();
+    }
+  });
+
+  it('quiet hours: a session reminder due at 22:00 WIB is in the inbox at once; its email and WhatsApp wait until 06:00 WIB', async () => {
+    const restoreClock = setWallClock('22:00');
+    // An api that reminds two hours ahead: the reminder is for something that is not about to start.
+    const early = await TestApp.start({ ...env, REMINDER_OFFSETS: '2h' });
+    try {
+      const person = await app.newEntrepreneur({ phone: '0812-8642-9753' });
+      const { id } = await workshop([later(2 * 3_600_000 + 5_000)]); // its reminder is due in 5 s
+      expect((await early.post(`/api/workshops/${id}/registrations`, undefined, person.token)).status).toBe(201);
+      const reminder = await waitFor(() => app.get('/api/notifications', person.token), (r) => r.body.items.some((n: { type: string }) => n.type === 'workshop.session.reminder'), 10_000);
+      expect(reminder.body.items.map((n: { type: string }) => n.type)).toEqual(['workshop.session.reminder', 'workshop.registered']);
+      for (const channel of ['email', 'whatsapp']) {
+        const [held] = await waitFor(() => deliveries(person.id, channel, 'workshop.session.reminder'), (d) => d.length === 1, 5_000);
+        await expectHeldUntilMorning(held);
+      }
+      const mails = await waitFor(async () => smtp.to(person.email), (m) => m.length > 0, 5_000);
+      expect(mails.map((m) => m.type)).toEqual(['workshop.registered']);
+    } finally {
+      await early.close();
+      restoreClock();
     }
   });
 

@@ -9,6 +9,7 @@ import { TestApp, type Session } from './support/test-app';
 import { testEnv } from './support/test-env';
 import { WorkerProcess, sleep, startPrivateRedis, startSmtp, waitFor } from './support/notification-fixtures';
 import { workerDatabase } from './support/scratch-database';
+import { setWallClock } from './support/wall-clock';
 
 // Real worker process, real Redis (a private redis-server on a random port, so FLUSHALL is safe),
 // real SMTP server on loopback, real socket.io client. Reminder offsets are seconds.
@@ -25,6 +26,8 @@ describe('reminders with the real worker, Redis and SMTP', () => {
   const sockets: Socket[] = [];
 
   beforeAll(async () => {
+    // Daytime in Jakarta whenever the suite runs (quiet hours are the channels suite's), here and in the worker.
+    setWallClock('10:00');
     [redis, smtp, database] = await Promise.all([startPrivateRedis(), startSmtp(), workerDatabase('reminders')]);
     worker = new WorkerProcess({ REDIS_URL: redis.url, SMTP_URL: smtp.url, DATABASE_URL: database.url });
     await worker.start();

@@ -3,6 +3,7 @@ import { ensureDatabase, runMigrations } from '../../libs/database/src/schema-se
 import { loadConfig } from '../../libs/platform/src/config/app-config';
 import { preflight, PreflightError } from '../../libs/platform/src/preflight';
 import { insertTestKelurahan, MYSQL_URL, REDIS_URL, TEST_ENV_KEYS } from './test-env';
+import { shareWallClock } from './wall-clock';
 
 /** One database per test run, migrated once; every suite shares it and makes its own rows. */
 export default async function globalSetup(): Promise<void> {
@@ -19,4 +20,5 @@ export default async function globalSetup(): Promise<void> {
   await insertTestKelurahan(databaseUrl);
   process.env[TEST_ENV_KEYS.databaseUrl] = databaseUrl;
   process.env[TEST_ENV_KEYS.redisPrefix] = `pendamping-test-${run}`;
+  shareWallClock(process.env);
 }

@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { testEnv } from './test-env';
+import { wallClockEnv } from './wall-clock';
 
 export async function freePort(): Promise<number> {
   const server = createServer().listen(0, '127.0.0.1');
@@ -92,7 +93,8 @@ export async function startSmtp() {
 
 /**
  * The real worker (apps/worker/src/main.ts) as its own process, run through ts-node like the migration
- * CLI, so a test can SIGKILL it mid-job and start it again.
+ * CLI, so a test can SIGKILL it mid-job and start it again. It reads the test's wall clock, as it is
+ * when the worker starts.
  */
 export class WorkerProcess {
   private child?: ChildProcess;
@@ -101,8 +103,8 @@ export class WorkerProcess {
   constructor(private readonly env: Record<string, string>) {}
 
   async start(): Promise<void> {
-    const child = spawn(process.execPath, ['-r', 'ts-node/register', '-r', 'tsconfig-paths/register', 'apps/worker/src/main.ts'], {
-      env: { ...process.env, NODE_OPTIONS: '', ...testEnv(), LOG_LEVEL: 'info', TS_NODE_PROJECT: 'tsconfig.cli.json', ...this.env },
+    const child = spawn(process.execPath, ['-r', 'ts-node/register', '-r', 'tsconfig-paths/register', '-r', './test/support/wall-clock.ts', 'apps/worker/src/main.ts'], {
+      env: { ...process.env, NODE_OPTIONS: '', ...testEnv(), LOG_LEVEL: 'info', TS_NODE_PROJECT: 'tsconfig.cli.json', ...wallClockEnv(), ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;

@@ -13,6 +13,8 @@ interface ConsultationFacts {
 
 export interface ConsultationBooked extends DomainEvent, ConsultationFacts {
   type: 'consultation.booked';
+  /** Who booked (the entrepreneur, for themselves). */
+  byUserId: string;
 }
 
 export interface ConsultationRescheduled extends DomainEvent, ConsultationFacts {
@@ -39,7 +41,7 @@ export interface ConsultationNoShow extends DomainEvent, ConsultationFacts {
 
 export type ConsultationEvent = ConsultationBooked | ConsultationRescheduled | ConsultationCancelled | ConsultationCompleted | ConsultationNoShow;
 
-type Facts = Omit<ConsultationBooked, 'type'>;
+type Facts = Omit<ConsultationBooked, 'type' | 'byUserId'>;
 
 /** Builds an event from the consultation as it is after the change. */
 export function consultationEvent<T extends ConsultationEvent['type']>(

@@ -39,11 +39,11 @@ export class RegistrationsService {
         if (existing) await manager.update(Registration, { id: existing.id }, { status, waitlistSeq, kecamatanCode, createdAt: this.clock.now() });
         else await manager.insert(Registration, { id: newId(), workshopId, userId: caller.id, status, waitlistSeq, kecamatanCode });
         if (seated) {
-          await emit(workshopEvent<WorkshopRegistered>({ type: 'workshop.registered', workshopId, userId: caller.id }));
+          await emit(workshopEvent<WorkshopRegistered>({ type: 'workshop.registered', workshopId, userId: caller.id, byUserId: caller.id }));
           return { status: 'registered' };
         }
         const position = await waitlistPosition(manager, workshopId, waitlistSeq!);
-        await emit(workshopEvent<WorkshopWaitlisted>({ type: 'workshop.waitlisted', workshopId, userId: caller.id, position }));
+        await emit(workshopEvent<WorkshopWaitlisted>({ type: 'workshop.waitlisted', workshopId, userId: caller.id, position, byUserId: caller.id }));
         return { status: 'waitlisted', position };
       });
     } catch (error) {

@@ -29,6 +29,8 @@ export interface WorkshopRegistered extends DomainEvent {
   type: 'workshop.registered';
   workshopId: string;
   userId: string;
+  /** Who registered them (today always `userId`: people register themselves). */
+  byUserId: string;
 }
 
 export interface WorkshopWaitlisted extends DomainEvent {
@@ -36,6 +38,8 @@ export interface WorkshopWaitlisted extends DomainEvent {
   workshopId: string;
   userId: string;
   position: number;
+  /** Who put them in line (today always `userId`). */
+  byUserId: string;
 }
 
 /** A waitlisted person got a seat (someone cancelled, or capacity grew). */

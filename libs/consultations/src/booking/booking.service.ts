@@ -42,7 +42,7 @@ export class BookingService {
         status: 'booked',
       });
       await manager.getRepository(Consultation).insert(consultation);
-      await emit(consultationEvent('consultation.booked', consultation, {}));
+      await emit(consultationEvent('consultation.booked', consultation, { byUserId: caller.id }));
       return consultation;
     });
   }

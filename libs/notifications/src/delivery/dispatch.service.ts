@@ -8,7 +8,6 @@ import { WhatsAppChannel } from '../channels/whatsapp.channel';
 import type { NotificationChannel } from '../channels/channel';
 import { NotificationDelivery } from '../entities/notification-delivery.entity';
 import { Notification } from '../entities/notification.entity';
-import { isReminder } from '../notification.types';
 import type { OutsideChannel } from '../queue/notification-jobs';
 import { NotificationRelay } from '../queue/notification-relay';
 import { MessageBuilder } from './message-builder';
@@ -70,8 +69,7 @@ export class DispatchService {
     Object.assign(n, { state: 'dispatched', title: message.title.slice(0, 200), body: message.body, dispatchedAt: now });
     await manager.update(Notification, { id }, { state: n.state, title: n.title, body: n.body, dispatchedAt: now });
 
-    const eventStart = isReminder(n.type) && n.payload.start ? new Date(n.payload.start) : undefined;
-    const later = notBefore(now, recipient.zone, eventStart);
+    const later = notBefore(now, recipient.zone, n);
     const outside = ([this.email, this.whatsapp] as NotificationChannel[]).filter((c) => c.reaches(recipient));
     const rows = [
       { id: newId(), notificationId: id, channel: 'in_app' as const, status: 'sent' as const, notBefore: now, sentAt: now, attempts: 1 },

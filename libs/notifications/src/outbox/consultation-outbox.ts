@@ -20,15 +20,16 @@ export async function writeConsultationOutbox(event: ConsultationEvent, manager:
       writer.reminders([userId], event.start, { ...ref, type: 'consultation.reminder', payload: { ...facts, withUserId: userId === event.mentorId ? event.entrepreneurId : event.mentorId } }),
     );
 
+  // Who made the change: their own copy confirms what they just did (quiet hours let it through).
   switch (event.type) {
     case 'consultation.booked':
-      return writer.add(manager, [...bothSides('consultation.booked'), ...reminders()], changes);
+      return writer.add(manager, [...bothSides('consultation.booked', { actorId: event.byUserId }), ...reminders()], changes);
     case 'consultation.rescheduled':
       await writer.cancelReminders(manager, id, changes);
-      return writer.add(manager, [...bothSides('consultation.rescheduled', { previousStart: event.previousStart.toISOString() }), ...reminders()], changes);
+      return writer.add(manager, [...bothSides('consultation.rescheduled', { previousStart: event.previousStart.toISOString(), actorId: event.byUserId }), ...reminders()], changes);
     case 'consultation.cancelled':
       await writer.cancelReminders(manager, id, changes);
-      return writer.add(manager, bothSides('consultation.cancelled', { reason: event.reason }), changes);
+      return writer.add(manager, bothSides('consultation.cancelled', { reason: event.reason, actorId: event.byUserId }), changes);
     case 'consultation.completed':
       await writer.cancelReminders(manager, id, changes);
       if (!event.followUpOn) return;

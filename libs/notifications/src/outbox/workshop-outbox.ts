@@ -26,10 +26,11 @@ export async function writeWorkshopOutbox(event: WorkshopEvent, manager: EntityM
 
   switch (event.type) {
     case 'workshop.registered':
+      return writer.add(manager, [...tell(event.type, [event.userId], { actorId: event.byUserId }), ...sessionReminders([event.userId])], changes);
     case 'workshop.promoted':
       return writer.add(manager, [...tell(event.type, [event.userId]), ...sessionReminders([event.userId])], changes);
     case 'workshop.waitlisted':
-      return writer.add(manager, tell(event.type, [event.userId], { position: event.position }), changes);
+      return writer.add(manager, tell(event.type, [event.userId], { position: event.position, actorId: event.byUserId }), changes);
     case 'workshop.changed': {
       // Everyone in line hears of the change; only those with a seat get session reminders.
       const seated = await registeredAmong(manager, id, event.userIds);
