@@ -1,7 +1,18 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createRequire } from 'node:module';
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from '../config/app-config';
+
+/** pino-pretty is a dev dependency: an image built without it (docker compose) logs JSON. */
+function prettyAvailable(): boolean {
+  try {
+    createRequire(`${process.cwd()}/`).resolve('pino-pretty');
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Structured JSON logs with a request id; bodies, tokens and personal data are never logged. In
@@ -14,7 +25,7 @@ import { AppConfig } from '../config/app-config';
       useFactory: (config: AppConfig) => ({
         pinoHttp: {
           level: config.logLevel,
-          ...(config.env === 'development' && {
+          ...(config.env === 'development' && prettyAvailable() && {
             transport: { target: 'pino-pretty', options: { singleLine: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,req,res,responseTime,context', messageFormat: '{if context}[{context}] {end}{msg}{if req.path} {req.method} {req.path} {res.statusCode}{end}' } },
           }),
           // The HTTP adapter assigns the request id (see createHttpApp); pino-http logs it as req.id.
