@@ -11,6 +11,7 @@ import { AuthService } from './auth/auth.service';
 import { LoginThrottle } from './auth/login-throttle.service';
 import { PasswordService } from './auth/password.service';
 import { identityEntities } from './identity.entities';
+import { ProfileService } from './users/profile.service';
 import { UsersController } from './users/users.controller';
 import { UsersService } from './users/users.service';
 
@@ -29,7 +30,7 @@ import { UsersService } from './users/users.service';
     }),
   ],
   controllers: [AuthController, UsersController],
-  providers: [PasswordService, LoginThrottle, AuthService, UsersService, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [PasswordService, LoginThrottle, AuthService, UsersService, ProfileService, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [AuthService, UsersService],
 })
 export class IdentityModule {}

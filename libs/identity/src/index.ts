@@ -5,6 +5,7 @@ export * from './entities/entrepreneur-profile.entity';
 export * from './entities/mentor-profile.entity';
 export * from './entities/mentor-kelurahan.entity';
 export * from './users/user.dto';
+export * from './users/profile.dto';
 export * from './users/users.service';
 export * from './auth/auth.service';
 export * from './identity.module';

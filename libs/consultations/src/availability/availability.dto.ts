@@ -15,16 +15,10 @@ import {
   type ValidationArguments,
   type ValidatorConstraintInterface,
 } from 'class-validator';
-import { IANAZone } from 'luxon';
+import { IsIanaZone } from '@pendamping/platform';
 import { minutesOf } from './slots';
 
 const CLOCK = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
-
-@ValidatorConstraint({ name: 'ianaZone' })
-class IsIanaZone implements ValidatorConstraintInterface {
-  validate = (value: unknown) => typeof value === 'string' && IANAZone.isValidZone(value);
-  defaultMessage = () => 'timezone must be an IANA time zone such as Asia/Jakarta';
-}
 
 @ValidatorConstraint({ name: 'endAfterStart' })
 class EndAfterStart implements ValidatorConstraintInterface {
@@ -58,7 +52,7 @@ export class AvailabilityDto {
   @ApiPropertyOptional({ example: 'Asia/Jakarta', description: "Defaults to the mentor's own zone" })
   @IsOptional()
   @IsString()
-  @Validate(IsIanaZone)
+  @IsIanaZone()
   timezone?: string;
 
   @ApiProperty({ minimum: 10, maximum: 240 })

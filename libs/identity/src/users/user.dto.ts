@@ -18,7 +18,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { ROLES, type Role } from '@pendamping/platform';
+import { IsHumanText, ROLES, type Role } from '@pendamping/platform';
 import { REGION_CODE_PATTERN } from '@pendamping/regions';
 import { BUSINESS_TYPES, LOCALES, TOPICS, type BusinessType, type Locale, type Topic } from '../people.constants';
 
@@ -40,6 +40,7 @@ export class BusinessDto {
   @trimmed()
   @IsString()
   @Length(2, 120)
+  @IsHumanText('name')
   name: string;
 
   @ApiProperty({ enum: BUSINESS_TYPES, enumName: 'BusinessType' })
@@ -85,6 +86,7 @@ class AccountFields {
   @trimmed()
   @IsString()
   @Length(2, 120)
+  @IsHumanText('name')
   name: string;
 
   @ApiPropertyOptional({ example: '+6281234567890', description: 'Indonesian mobile number for WhatsApp' })
@@ -133,6 +135,7 @@ export class CreateUserDto extends AccountFields {
   @trimmed()
   @IsString()
   @Length(2, 120)
+  @IsHumanText('organization')
   organization?: string;
 
   @ApiPropertyOptional({ type: MentorDto, description: 'Required with the mentor role' })

@@ -1,6 +1,18 @@
-import { Body, Controller, Get, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Ip, Patch, Post, Put } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
 import { CurrentUser, Roles, type Caller } from '@pendamping/platform';
+import { ChangePasswordDto, UpdateMeDto } from './profile.dto';
+import { ProfileService } from './profile.service';
 import { CreateUserDto, UserView } from './user.dto';
 import { UsersService } from './users.service';
 
@@ -8,13 +20,33 @@ import { UsersService } from './users.service';
 @ApiBearerAuth()
 @Controller()
 export class UsersController {
-  constructor(private readonly users: UsersService) {}
+  constructor(
+    private readonly users: UsersService,
+    private readonly profile: ProfileService,
+  ) {}
 
   @Get('me')
   @ApiOperation({ operationId: 'getMe', summary: 'Who I am: roles, locale, zone, and my business or mentor profile' })
   @ApiOkResponse({ type: UserView })
   me(@CurrentUser() caller: Caller): Promise<UserView> {
     return this.users.view(caller.id);
+  }
+
+  @Patch('me')
+  @ApiOperation({ operationId: 'updateMe', summary: 'Change my name, phone, time zone, language and (entrepreneurs) my business; absent fields stay' })
+  @ApiOkResponse({ type: UserView })
+  updateMe(@CurrentUser() caller: Caller, @Body() dto: UpdateMeDto): Promise<UserView> {
+    return this.profile.update(caller.id, dto);
+  }
+
+  @Put('me/password')
+  @HttpCode(204)
+  @ApiOperation({ operationId: 'changePassword', summary: 'Change my password; tokens already issued stay valid until they expire' })
+  @ApiNoContentResponse({ description: 'Changed' })
+  @ApiForbiddenResponse({ description: 'WRONG_PASSWORD: currentPassword is not the password' })
+  @ApiTooManyRequestsResponse({ description: 'RATE_LIMITED: too many wrong passwords (counted with failed sign-ins), with Retry-After' })
+  async changePassword(@CurrentUser() caller: Caller, @Body() dto: ChangePasswordDto, @Ip() ip: string): Promise<void> {
+    await this.profile.changePassword(caller.id, dto, ip);
   }
 
   @Post('users')

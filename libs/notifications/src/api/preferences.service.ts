@@ -17,11 +17,15 @@ export class PreferencesService {
       this.dataSource.manager.findOneBy(NotificationPreference, { userId }),
     ]);
     if (!user) throw notFound('User');
-    return { email: prefs?.email ?? true, whatsapp: prefs?.whatsapp ?? true, inApp: true, locale: prefs?.locale ?? user.locale };
+    return { email: prefs?.email ?? true, whatsapp: prefs?.whatsapp ?? true, inApp: true, locale: user.locale };
   }
 
+  /** The language is the account's (the one PATCH /api/me sets too), so it is stored there, not here. */
   async put(userId: string, dto: PreferencesDto): Promise<PreferencesView> {
-    await this.dataSource.manager.upsert(NotificationPreference, { userId, email: dto.email, whatsapp: dto.whatsapp, locale: dto.locale }, ['userId']);
+    await this.dataSource.transaction(async (em) => {
+      await em.upsert(NotificationPreference, { userId, email: dto.email, whatsapp: dto.whatsapp, locale: null }, ['userId']);
+      await em.update(User, { id: userId }, { locale: dto.locale });
+    });
     return this.get(userId);
   }
 }

@@ -1,0 +1,77 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsObject, IsPhoneNumber, IsString, Length, Matches, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import { CanonicalZone, IsHumanText, IsIanaZone, Trimmed } from '@pendamping/platform';
+import { REGION_CODE_PATTERN } from '@pendamping/regions';
+import { BUSINESS_TYPES, LOCALES, type BusinessType, type Locale } from '../people.constants';
+
+// Absent means "leave as it is"; null is refused (unlike @IsOptional) except where a field may be cleared.
+const Optional = () => ValidateIf((_object, value) => value !== undefined);
+
+export class UpdateBusinessDto {
+  @ApiPropertyOptional({ example: 'Konveksi Bu Sari' })
+  @Optional()
+  @Trimmed()
+  @IsString()
+  @Length(2, 120)
+  @IsHumanText('business.name')
+  name?: string;
+
+  @ApiPropertyOptional({ enum: BUSINESS_TYPES, enumName: 'BusinessType' })
+  @Optional()
+  @IsIn(BUSINESS_TYPES)
+  type?: BusinessType;
+
+  @ApiPropertyOptional({ example: '31.71.09.1001', description: 'Kemendagri code of the kelurahan where the business is' })
+  @Optional()
+  @Matches(REGION_CODE_PATTERN.kelurahan, { message: 'kelurahanCode must be a kelurahan code like 31.71.09.1001' })
+  kelurahanCode?: string;
+}
+
+/** PATCH /api/me: any subset of the caller's own details. */
+export class UpdateMeDto {
+  @ApiPropertyOptional({ example: 'Sari Wulandari' })
+  @Optional()
+  @Trimmed()
+  @IsString()
+  @Length(2, 120)
+  @IsHumanText('name')
+  name?: string;
+
+  @ApiPropertyOptional({ type: String, nullable: true, example: '0812-3456-7890', description: 'Indonesian mobile number for WhatsApp; null removes it' })
+  @ValidateIf((_object, value) => value !== undefined && value !== null)
+  @IsPhoneNumber('ID', { message: 'phone must be an Indonesian phone number like 0812-3456-7890' })
+  phone?: string | null;
+
+  @ApiPropertyOptional({ example: 'Asia/Makassar', description: 'IANA time zone: how times are shown and notifications are timed' })
+  @Optional()
+  @CanonicalZone()
+  @IsIanaZone('timezone')
+  timezone?: string;
+
+  @ApiPropertyOptional({ enum: LOCALES, enumName: 'Locale', description: 'Language of the app and of notifications (the same setting as in notification preferences)' })
+  @Optional()
+  @IsIn(LOCALES)
+  locale?: Locale;
+
+  @ApiPropertyOptional({ type: UpdateBusinessDto, description: 'Entrepreneurs only: any of name, type, kelurahanCode' })
+  @Optional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => UpdateBusinessDto)
+  business?: UpdateBusinessDto;
+}
+
+export class ChangePasswordDto {
+  @ApiProperty()
+  @IsString()
+  @MinLength(1, { message: 'currentPassword should not be empty' })
+  @MaxLength(200)
+  currentPassword: string;
+
+  @ApiProperty({ minLength: 8 })
+  @IsString()
+  @MinLength(8, { message: 'newPassword must have at least 8 characters' })
+  @MaxLength(200)
+  newPassword: string;
+}

@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { DomainError, notFound, validationFailed } from '@pendamping/platform';
+import { RegionsService } from '@pendamping/regions';
+import { LoginThrottle } from '../auth/login-throttle.service';
+import { PasswordService } from '../auth/password.service';
+import { EntrepreneurProfile } from '../entities/entrepreneur-profile.entity';
+import { User } from '../entities/user.entity';
+import type { ChangePasswordDto, UpdateMeDto } from './profile.dto';
+import { toE164, type UserView } from './user.dto';
+import { UsersService } from './users.service';
+
+/** A person editing their own account: details, business, language, password. */
+@Injectable()
+export class ProfileService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly users: UsersService,
+    private readonly regions: RegionsService,
+    private readonly passwords: PasswordService,
+    private readonly throttle: LoginThrottle,
+  ) {}
+
+  async update(userId: string, dto: UpdateMeDto): Promise<UserView> {
+    const business = dto.business && (await this.checkedBusiness(userId, dto.business));
+    const changes = {
+      ...(dto.name !== undefined && { name: dto.name }),
+      ...(dto.phone !== undefined && { phone: dto.phone === null ? null : toE164(dto.phone) }),
+      ...(dto.timezone !== undefined && { timezone: dto.timezone }),
+      // The one place the language lives: notifications and the calendar feed read it from the account.
+      ...(dto.locale !== undefined && { locale: dto.locale }),
+    };
+    await this.dataSource.transaction(async (em) => {
+      if (Object.keys(changes).length > 0) await em.update(User, { id: userId }, changes);
+      if (business && Object.keys(business).length > 0) await em.update(EntrepreneurProfile, { userId }, business);
+    });
+    return this.users.view(userId);
+  }
+
+  /**
+   * Checks the current password (wrong ones count as failed sign-ins of the account, so a borrowed
+   * token cannot be used to guess it) and stores the new one. Tokens already issued stay valid until
+   * they expire: they are stateless JWTs.
+   */
+  async changePassword(userId: string, dto: ChangePasswordDto, ip: string): Promise<void> {
+    const user = await this.dataSource.getRepository(User).createQueryBuilder('u').addSelect('u.passwordHash').where('u.id = :userId', { userId }).getOne();
+    if (!user) throw notFound('User');
+    if (dto.newPassword === dto.currentPassword) throw validationFailed('newPassword must differ from currentPassword');
+    await this.throttle.consume(user.email, ip);
+    if (!(await this.passwords.verify(user.passwordHash, dto.currentPassword))) {
+      throw new DomainError('forbidden', 'WRONG_PASSWORD', 'The current password is wrong');
+    }
+    await this.throttle.succeeded(user.email, ip);
+    await this.dataSource.getRepository(User).update({ id: userId }, { passwordHash: await this.passwords.hash(dto.newPassword) });
+  }
+
+  /** The business columns to change, after checking the caller has a business and the kelurahan exists. */
+  private async checkedBusiness(userId: string, dto: NonNullable<UpdateMeDto['business']>): Promise<Partial<EntrepreneurProfile>> {
+    if (!(await this.dataSource.getRepository(EntrepreneurProfile).existsBy({ userId }))) {
+      throw validationFailed('business is only allowed with the entrepreneur role');
+    }
+    if (dto.kelurahanCode !== undefined && (await this.regions.unknownKelurahan([dto.kelurahanCode])).length > 0) {
+      throw validationFailed(`business.kelurahanCode ${dto.kelurahanCode} is not a known kelurahan`);
+    }
+    return {
+      ...(dto.name !== undefined && { businessName: dto.name }),
+      ...(dto.type !== undefined && { businessType: dto.type }),
+      ...(dto.kelurahanCode !== undefined && { kelurahanCode: dto.kelurahanCode }),
+    };
+  }
+}
