@@ -1,10 +1,10 @@
-// The shapes the screens use. Each aliases the generated OpenAPI schema (./schema.d.ts, from
-// apps/api/openapi.json) where the api declares it; the rest are written from the contract until it does.
+// The shapes the screens use: aliases of the generated OpenAPI schema (./schema.d.ts, from
+// apps/api/openapi.json), and the socket events' payloads, which OpenAPI does not describe.
 import type { Schemas } from './client';
 
-export type Role = 'entrepreneur' | 'mentor' | 'speaker' | 'admin';
-export type Topic = 'permodalan' | 'perizinan' | 'sertifikasi_halal' | 'keuangan' | 'pemasaran' | 'produksi' | 'lainnya';
-export type BusinessType = 'konveksi' | 'kerajinan' | 'makanan_minuman' | 'katering' | 'kelontong' | 'lainnya';
+export type Role = Schemas['Role'];
+export type Topic = Schemas['Topic'];
+export type BusinessType = Schemas['BusinessType'];
 export const TOPICS: Topic[] = ['permodalan', 'perizinan', 'sertifikasi_halal', 'keuangan', 'pemasaran', 'produksi', 'lainnya'];
 export const BUSINESS_TYPES: BusinessType[] = ['konveksi', 'kerajinan', 'makanan_minuman', 'katering', 'kelontong', 'lainnya'];
 
@@ -13,29 +13,10 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-export interface Me {
-  id: string;
-  email: string;
-  name: string;
-  phone?: string | null;
-  roles: Role[];
-  locale: 'id' | 'en';
-  timezone: string;
-  business?: { name: string; type: BusinessType; kelurahanCode: string } | null;
-  mentor?: { kelurahanCodes: string[]; topics: Topic[] } | null;
-}
-
-export interface AuthResult {
-  user: Me;
-  accessToken: string;
-}
-
-export interface Region {
-  code: string;
-  name: string;
-  level: 'kota' | 'kecamatan' | 'kelurahan';
-  parentCode: string | null;
-}
+export type Me = Schemas['UserView'];
+export type AuthResult = Schemas['AuthResult'];
+export type Region = Schemas['RegionView'];
+export type Notification = Schemas['NotificationView'];
 
 export type Workshop = Schemas['WorkshopView'];
 export type WorkshopSession = Schemas['SessionView'];
@@ -46,12 +27,65 @@ export type CertificateVerification = Schemas['CertificateVerification'];
 export type Preferences = Schemas['PreferencesDto'];
 export type FeedAddress = Schemas['FeedAddressView'];
 
-export interface Notification {
+// workshops (the live room's socket events are not in the OpenAPI document: shapes from libs/realtime)
+export type MyRegistration = Schemas['MyRegistrationView'];
+export type FeedbackView = Schemas['FeedbackView'];
+export interface LiveQuestion {
   id: string;
-  type: string;
-  title: string;
   body: string;
-  ref: { kind: 'consultation' | 'workshop_session' | 'workshop'; id: string };
-  readAt: string | null;
+  authorId: string;
+  authorName: string;
+  votes: number;
+  answered: boolean;
   createdAt: string;
 }
+export interface LivePoll {
+  id: string;
+  question: string;
+  options: string[];
+  counts: number[];
+  myVote: number | null;
+  closed?: boolean;
+}
+export type LiveRole = 'attendee' | 'speaker' | 'host';
+export interface LiveJoinAck {
+  sessionId: string;
+  role: LiveRole;
+  questions: LiveQuestion[];
+  openPoll: LivePoll | null;
+  hands?: { userId: string; name: string }[];
+}
+
+// consultations (the chat's socket events are not in the OpenAPI document: shapes from libs/realtime)
+export type Consultation = Schemas['ConsultationView'];
+export type ConsultationStatus = Schemas['ConsultationStatus'];
+export type ConsultationPage = Schemas['ConsultationPage'];
+export type Mentor = Schemas['MentorView'];
+export type MentorPage = Schemas['MentorPage'];
+export type Slot = Schemas['SlotView'];
+export type Outcome = Schemas['OutcomeView'];
+export type AssistanceCase = Schemas['CaseView'];
+export type ChatMessage = Schemas['ChatMessageView'];
+export type ChatMessagePage = Schemas['ChatMessagePage'];
+export interface ChatJoinAck {
+  consultationId: string;
+  /** Messages after `since` (or after my read marker), oldest first; `more`: the history has the rest. */
+  missed: ChatMessage[];
+  more: boolean;
+}
+export interface ChatTyping {
+  consultationId: string;
+  userId: string;
+}
+export interface ChatRead {
+  consultationId: string;
+  userId: string;
+  messageId: string;
+}
+
+// notifications, profile
+export type NotificationPage = Schemas['NotificationPage'];
+export type PreferencesView = Schemas['PreferencesView'];
+export type UpdateMe = Schemas['UpdateMeDto'];
+export type ChangePassword = Schemas['ChangePasswordDto'];
+
