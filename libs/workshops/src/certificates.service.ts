@@ -56,7 +56,10 @@ export class CertificatesService {
     throw new Error('could not draw a unique certificate number');
   }
 
-  /** The PDF; its verification link is on `PUBLIC_URL`, not on whatever host the request named. */
+  /**
+   * The PDF. Its verification link is the web app's public page on `PUBLIC_URL` (not whatever host the
+   * request named), which shows what GET /api/certificates/:number answers.
+   */
   async pdf(certificate: Certificate): Promise<Buffer> {
     const [sessions, speakers] = await Promise.all([
       this.dataSource.manager.find(WorkshopSession, { where: { workshopId: certificate.workshopId }, order: { startsAt: 'ASC' } }),
@@ -74,7 +77,7 @@ export class CertificatesService {
       sessionStarts: sessions.map((s) => s.startsAt),
       speakers: speakers.map((s) => (s.organization ? `${s.name} (${s.organization})` : s.name)),
       issuedAt: certificate.issuedAt,
-      verifyUrl: `${this.config.publicUrl.replace(/\/$/, '')}/api/certificates/${certificate.number}`,
+      verifyUrl: `${this.config.publicUrl.replace(/\/$/, '')}/certificates/${certificate.number}`,
     });
   }
 

@@ -25,9 +25,10 @@ export class MessageBuilder {
     });
   }
 
+  /** A page of the web app (a mail client has no bearer token for the api). */
   link(n: Pick<Notification, 'type' | 'refKind' | 'refId' | 'payload'>): string {
     const base = this.config.publicUrl.replace(/\/$/, '');
-    if (n.type === 'certificate.ready') return `${base}/api/workshops/${n.refId}/certificate`;
+    if (n.type === 'certificate.ready') return `${base}/workshops/${n.refId}/certificate`;
     if (n.refKind === 'consultation') return `${base}/consultations/${n.refId}`;
     if (n.refKind === 'workshop_session') return `${base}/workshops/${n.payload.workshopId}/sessions/${n.refId}`;
     return `${base}/workshops/${n.refId}`;
