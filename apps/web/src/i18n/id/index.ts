@@ -2,6 +2,7 @@
 import common from './common';
 import auth from './auth';
 import home from './home';
+import video from './video';
 
-const id = { common, auth, home };
+const id = { common, auth, home, video };
 export default id;
