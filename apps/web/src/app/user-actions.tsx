@@ -2,12 +2,15 @@ import { ActionIcon, Group, Menu } from '@mantine/core';
 import { IconBell, IconLanguage, IconLogout, IconUser } from '@tabler/icons-react';
 import { Link, useNavigate } from 'react-router';
 import { useMe, useSignOut } from '@/lib/auth';
-import { setLang, useT } from '@/i18n';
+import { useT } from '@/i18n';
 import { NotificationBell } from '@/features/notifications/notification-bell';
+import { useChooseLanguage } from '@/features/profile/profile-queries';
 import '@/ui/full-styles';
 
 function LanguageMenu() {
   const { t, lang } = useT();
+  // A logged-in person's choice is kept on their account (notifications speak it too).
+  const choose = useChooseLanguage();
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
@@ -17,7 +20,7 @@ function LanguageMenu() {
       </Menu.Target>
       <Menu.Dropdown>
         {(['id', 'en'] as const).map((l) => (
-          <Menu.Item key={l} onClick={() => void setLang(l)} aria-current={lang === l ? 'true' : undefined} fw={lang === l ? 700 : 400}>
+          <Menu.Item key={l} onClick={() => choose(l)} aria-current={lang === l ? 'true' : undefined} fw={lang === l ? 700 : 400}>
             {t(`common.languages.${l}`)}
           </Menu.Item>
         ))}

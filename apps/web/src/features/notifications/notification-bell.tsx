@@ -1,30 +1,57 @@
-import { ActionIcon, Indicator } from '@mantine/core';
+import { ActionIcon, Anchor, Indicator } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { IconBell } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link } from 'react-router';
-import { api, unwrap } from '@/api/client';
-import type { Notification, Page } from '@/api/types';
+import { Link, useNavigate } from 'react-router';
 import { useSocketEvent } from '@/lib/socket';
 import { useT } from '@/i18n';
+import { addToCache, fetchUnread, notificationKeys, notificationTarget, useMarkRead, type PushedNotification } from './notification-queries';
 
-export const notificationKeys = {
-  all: ['notifications'] as const,
-  unread: ['notifications', 'unread'] as const,
-};
+export { notificationKeys } from './notification-queries';
 
-/** The bell with the unread count; the `notification` socket event refreshes it live. */
+/**
+ * The bell with the unread count. A `notification` socket event goes straight into the cache (the count
+ * and the inbox grow without a refetch) and shows a toast with a link to what it is about.
+ */
 export function NotificationBell() {
   const { t } = useT();
   const client = useQueryClient();
-  const unread = useQuery({
-    queryKey: notificationKeys.unread,
-    queryFn: () => unwrap<Page<Notification>>(api.GET('/api/notifications', { params: { query: { unread: true, limit: 100 } as never } })),
+  const navigate = useNavigate();
+  const markRead = useMarkRead();
+  const unread = useQuery({ queryKey: notificationKeys.unread, queryFn: fetchUnread });
+
+  useSocketEvent<PushedNotification>('notification', (n) => {
+    addToCache(client, n);
+    const to = notificationTarget(n);
+    // The toasts render outside the router: the link navigates through this component's navigate.
+    notifications.show({
+      id: `notification-${n.id}`,
+      title: n.title,
+      autoClose: 6000,
+      closeButtonProps: { 'aria-label': t('common.close') },
+      message: (
+        <Anchor
+          href={to}
+          size="sm"
+          data-testid="toast-link"
+          onClick={(e) => {
+            e.preventDefault();
+            notifications.hide(`notification-${n.id}`);
+            markRead.mutate(n.id);
+            void navigate(to);
+          }}
+        >
+          {t('notifications.bell.toastOpen')}
+        </Anchor>
+      ),
+    });
   });
-  useSocketEvent<Notification>('notification', () => void client.invalidateQueries({ queryKey: notificationKeys.all }));
+
   const count = unread.data?.items.length ?? 0;
+  const shown = count > 99 ? '99+' : String(count);
   return (
-    <Indicator label={count > 99 ? '99+' : count} size={18} disabled={count === 0} offset={4} color="red" data-testid="bell-count" data-count={count}>
-      <ActionIcon component={Link} to="/notifications" variant="subtle" size="lg" aria-label={t('common.nav.notifications') + (count ? ` (${count})` : '')}>
+    <Indicator label={shown} size={18} disabled={count === 0} offset={4} color="red" data-testid="bell-count" data-count={count}>
+      <ActionIcon component={Link} to="/notifications" variant="subtle" size="lg" aria-label={t('common.nav.notifications') + (count ? ` (${t('notifications.inbox.countUnread', { count })})` : '')}>
         <IconBell size={20} aria-hidden />
       </ActionIcon>
     </Indicator>

@@ -3,7 +3,9 @@ import type { Strings } from '../types';
 import common from './common';
 import auth from './auth';
 import home from './home';
+import notifications from './notifications';
+import profile from './profile';
 import video from './video';
 
-const en: Strings<typeof id> = { common, auth, home, video };
+const en: Strings<typeof id> = { common, auth, home, notifications, profile, video };
 export default en;

@@ -2,7 +2,9 @@
 import common from './common';
 import auth from './auth';
 import home from './home';
+import notifications from './notifications';
+import profile from './profile';
 import video from './video';
 
-const id = { common, auth, home, video };
+const id = { common, auth, home, notifications, profile, video };
 export default id;

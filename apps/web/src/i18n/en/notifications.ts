@@ -1,0 +1,55 @@
+import type id from '../id/notifications';
+import type { Strings } from '../types';
+
+const notifications: Strings<typeof id> = {
+  bell: {
+    toastOpen: 'Open',
+  },
+  inbox: {
+    title: 'Notifications',
+    settings: 'Notification settings',
+    onlyUnread: 'Unread only',
+    unread: 'Unread',
+    markRead: 'Mark as read',
+    empty: 'No notifications yet',
+    emptyHint: 'Registration confirmations, schedule changes and reminders will appear here.',
+    emptyUnread: 'You have read everything',
+    emptyUnreadHint: 'There are no new notifications for you.',
+    more: 'Load earlier notifications',
+    countUnread: '{{count}} unread',
+  },
+  settings: {
+    title: 'Notification settings',
+    back: 'Back to notifications',
+    channels: 'How we reach you',
+    channelsHint: 'In-app notifications are always on. Choose other channels for reminders and confirmations.',
+    email: 'Email',
+    emailHint: 'With a calendar invitation for consultations and workshop sessions.',
+    whatsapp: 'WhatsApp',
+    whatsappHint: 'To the mobile number in your profile.',
+    whatsappNoPhone: 'You have not added a mobile number yet. Add one in your Profile so WhatsApp messages can reach you.',
+    language: 'Language of the app and notifications',
+    save: 'Save settings',
+    saved: 'Settings saved.',
+  },
+  calendar: {
+    title: 'Calendar subscription',
+    intro: 'Your consultations and workshop sessions appear in your phone’s calendar app (Google Calendar, iPhone Calendar) by themselves. This address is secret: do not share it.',
+    none: 'You do not have a calendar address yet.',
+    create: 'Make a calendar address',
+    open: 'Open in calendar app',
+    address: 'Calendar address',
+    copy: 'Copy address',
+    copied: 'Address copied',
+    rotate: 'Make a new address',
+    stop: 'Stop subscription',
+    rotateTitle: 'Make a new address?',
+    rotateText: 'The old address stops working. Calendars using it must be added again with the new address.',
+    rotateConfirm: 'Yes, make a new address',
+    stopTitle: 'Stop the calendar subscription?',
+    stopText: 'Your calendar app will no longer be updated. You can make a new address at any time.',
+    stopConfirm: 'Yes, stop it',
+    stopped: 'Calendar subscription stopped.',
+  },
+};
+export default notifications;
