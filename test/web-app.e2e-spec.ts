@@ -1,4 +1,8 @@
-import { checkScreen, openPhone, startWebStack, type WebStack } from './support/browser';
+import { DataSource } from 'typeorm';
+import { Consultation } from '@pendamping/consultations';
+import { newId } from '@pendamping/platform';
+import { checkScreen, logIn, openPhone, startWebStack, type WebStack } from './support/browser';
+import { publishedWorkshop } from './support/video-fixtures';
 
 // The built web app served by the api, in a real Chromium at 360 px.
 
@@ -49,5 +53,51 @@ describe('web app: served by the api, first screens in a real browser', () => {
       expect(result).toEqual({ overflow: 0, violations: [], errors: [] });
     }
     await phone.context.close();
-  });
+  }, 60_000);
+
+  it('a link from a reminder asks for a login and then opens its page; Beranda shows the next consultation (join alive in its window), the next session with a countdown, unread notifications and open follow-up actions', async () => {
+    const { app } = stack;
+    const mentor = await app.newUser(['mentor']);
+    const admin = await app.newUser(['admin']);
+    const person = await app.newEntrepreneur({ name: 'Rahmat Hidayat' });
+    const insert = (start: Date, minutes: number, status: 'booked' | 'completed') => {
+      const id = newId();
+      return app.app
+        .get(DataSource)
+        .getRepository(Consultation)
+        .insert({ id, mentorId: mentor.id, entrepreneurId: person.id, start, end: new Date(start.getTime() + minutes * 60_000), topic: 'perizinan', note: null, status })
+        .then(() => id);
+    };
+    // One that ended yesterday, with the mentor's outcome; one that starts in 10 minutes (its room is open).
+    const past = await insert(new Date(Date.now() - 26 * 3_600_000), 30, 'booked');
+    const outcome = await app.post(`/api/consultations/${past}/outcome`, { summary: 'Siapkan berkas NIB.', actions: ['Daftar akun OSS', 'Foto KTP dan NPWP'], followUpOn: '2030-01-15' }, mentor.token);
+    expect(outcome.status).toBe(201);
+    const soon = await insert(new Date(Date.now() + 10 * 60_000), 30, 'booked');
+    const { workshopId } = await publishedWorkshop(app, admin, []);
+    expect((await app.post(`/api/workshops/${workshopId}/registrations`, undefined, person.token)).status).toBe(201);
+
+    const phone = await openPhone(stack);
+    const { page } = phone;
+    await page.goto(`/consultations/${soon}`);
+    await page.waitForURL(/\/login\?next=/);
+    await logIn(page, person.email, 'rahasia-123');
+    await page.waitForURL(new RegExp(`/consultations/${soon}$`));
+
+    await page.goto('/');
+    await page.getByRole('heading', { name: 'Halo, Rahmat Hidayat' }).waitFor();
+    const next = page.getByTestId('next-consultation');
+    await next.getByText('Perizinan (NIB/PIRT)').waitFor();
+    await expect(next.getByRole('link', { name: 'Masuk ruang' }).getAttribute('href')).resolves.toBe(`/consultations/${soon}`);
+    const session = page.getByTestId('next-session');
+    await session.getByText('Pemasaran Digital untuk UMKM').waitFor();
+    await session.getByText(/Ruang dibuka dalam \d+ hari/).waitFor();
+    await expect(session.getByTestId('join').isDisabled()).resolves.toBe(true);
+    await page.getByTestId('home-notifications').getByText(/Pendaftaran workshop|workshop/i).first().waitFor();
+    const actions = page.getByTestId('home-actions');
+    await actions.getByText('Daftar akun OSS').waitFor();
+    await actions.getByText('Tindak lanjut: Selasa, 15 Januari 2030').waitFor();
+    const result = await checkScreen(phone, 'home');
+    expect(result).toEqual({ overflow: 0, violations: [], errors: [] });
+    await phone.context.close();
+  }, 60_000);
 });

@@ -87,6 +87,8 @@ export async function openPhone(stack: WebStack, options: { session?: Session; v
     permissions: ['camera', 'microphone'],
   });
   if (options.session) await context.addInitScript(([key, token]) => localStorage.setItem(key, token), [TOKEN_KEY, options.session.token] as const);
+  // A step that cannot happen fails in 10 s, naming what it waited for, well inside the test's timeout.
+  context.setDefaultTimeout(10_000);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (m) => {

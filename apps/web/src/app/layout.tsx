@@ -42,8 +42,8 @@ export function Layout() {
         <Container size="lg" h="100%">
           <Group h="100%" justify="space-between" wrap="nowrap" gap="xs">
             <Anchor component={Link} to="/" underline="never" className={classes.brand} aria-label={t('common.appName')}>
-              <img src="/icons/icon.svg" alt="" width={28} height={28} />
-              <Text component="span" fw={800} size="lg" c="teal.9">
+              <img src="/icons/icon.svg" alt="" width={28} height={28} className={classes.logo} />
+              <Text component="span" fw={800} size="lg" c="teal.9" lh={1}>
                 {t('common.appName')}
               </Text>
             </Anchor>
