@@ -1,4 +1,11 @@
 import type { RouteObject } from 'react-router';
 
 /** This feature's pages; each loads its own chunk. */
-export const routes: RouteObject[] = [];
+export const routes: RouteObject[] = [
+  { path: 'mentors', lazy: () => import('./mentors-page').then((m) => ({ Component: m.MentorsPage })) },
+  { path: 'mentors/:id', lazy: () => import('./booking-page').then((m) => ({ Component: m.BookingPage })) },
+  { path: 'consultations', lazy: () => import('./consultations-page').then((m) => ({ Component: m.ConsultationsPage })) },
+  { path: 'consultations/:id', lazy: () => import('./consultation-page').then((m) => ({ Component: m.ConsultationPage })) },
+  { path: 'consultations/:id/confirmed', lazy: () => import('./confirmation-page').then((m) => ({ Component: m.ConfirmationPage })) },
+  { path: 'consultations/:id/reschedule', lazy: () => import('./reschedule-page').then((m) => ({ Component: m.ReschedulePage })) },
+];

@@ -3,9 +3,10 @@ import type { Strings } from '../types';
 import common from './common';
 import auth from './auth';
 import home from './home';
+import consultations from './consultations';
 import notifications from './notifications';
 import profile from './profile';
 import video from './video';
 
-const en: Strings<typeof id> = { common, auth, home, notifications, profile, video };
+const en: Strings<typeof id> = { common, auth, home, consultations, notifications, profile, video };
 export default en;

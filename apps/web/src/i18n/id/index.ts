@@ -2,9 +2,10 @@
 import common from './common';
 import auth from './auth';
 import home from './home';
+import consultations from './consultations';
 import notifications from './notifications';
 import profile from './profile';
 import video from './video';
 
-const id = { common, auth, home, notifications, profile, video };
+const id = { common, auth, home, consultations, notifications, profile, video };
 export default id;

@@ -1,0 +1,132 @@
+import { Component, lazy, Suspense, useState, type ReactNode } from 'react';
+import { Alert, Anchor, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Link, useParams } from 'react-router';
+import { api, unwrap } from '@/api/client';
+import type { Consultation } from '@/api/types';
+import { RequireAuth, useMe, useZone } from '@/lib/auth';
+import { formatDateTime, formatTimeRange } from '@/lib/datetime';
+import { useT } from '@/i18n';
+import { JoinCountdown, OPENS_BEFORE_MS, useNow } from '@/ui/join-countdown';
+import { Loading, QueryState } from '@/ui/states';
+import { CalendarButton } from './calendar-button';
+import { CancelModal } from './cancel-modal';
+import { ChatPanel } from './chat/chat-panel';
+import { useConsultationNotifications } from './consultations-page';
+import { OutcomeSection } from './outcome-section';
+import { isParticipant, otherPerson } from './people';
+import { useConsultation } from './queries';
+import { StatusBadge } from './status-badge';
+
+// The video room is another feature's, loaded only when the room is open; the page never waits for it.
+const VideoPanel = lazy(() => import('@/features/video/video-panel'));
+
+/** A video panel that fails (its chunk lost on a weak line, an SDK error) says so and leaves the page alone. */
+class VideoBoundary extends Component<{ fallback: ReactNode; children: ReactNode }, { failed: boolean }> {
+  state = { failed: false };
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+  render() {
+    return this.state.failed ? this.props.fallback : this.props.children;
+  }
+}
+
+function Video({ c }: { c: Consultation }) {
+  const { t } = useT();
+  const now = useNow(15_000);
+  const open = now.getTime() >= new Date(c.start).getTime() - OPENS_BEFORE_MS && now <= new Date(c.end);
+  return (
+    <Card withBorder component="section" aria-labelledby="video-title" data-testid="video">
+      <Title order={2} size="h4" id="video-title" mb="xs">
+        {t('consultations.detail.video')}
+      </Title>
+      {open ? (
+        <VideoBoundary fallback={<Alert color="yellow">{t('consultations.detail.videoUnavailable')}</Alert>}>
+          <Suspense fallback={<Loading />}>
+            <VideoPanel layout="call" join={(request) => unwrap(api.POST('/api/consultations/{id}/join', { params: { path: { id: c.id } }, body: request }))} />
+          </Suspense>
+        </VideoBoundary>
+      ) : (
+        <Stack gap={4}>
+          <JoinCountdown start={c.start} end={c.end} to={`/consultations/${c.id}`} />
+          <Text size="xs" c="dimmed">
+            {t('consultations.detail.joinHint')}
+          </Text>
+        </Stack>
+      )}
+    </Card>
+  );
+}
+
+function Details({ c }: { c: Consultation }) {
+  const { t, lang } = useT();
+  const zone = useZone();
+  const { me } = useMe();
+  const [cancelling, setCancelling] = useState(false);
+  const other = otherPerson(c, me);
+  const participant = isParticipant(c, me);
+  const ended = new Date(c.end).getTime() < Date.now();
+  return (
+    <Stack>
+      <Anchor component={Link} to="/consultations" size="sm">
+        ← {t('consultations.detail.back')}
+      </Anchor>
+      <Card withBorder data-testid="consultation-details">
+        <Stack gap={6}>
+          <Group justify="space-between" align="flex-start" gap="xs">
+            <Title order={1} size="h3">
+              {t('consultations.detail.title', { topic: t(`common.topics.${c.topic}`) })}
+            </Title>
+            <StatusBadge status={c.status} />
+          </Group>
+          <Text fw={600} data-testid="consultation-other">
+            {t('consultations.detail.with', { name: other.name })}
+          </Text>
+          <Text data-testid="consultation-when">{formatDateTime(c.start, lang, zone)}</Text>
+          <Text size="sm" c="dimmed">
+            {formatTimeRange(c.start, c.end, lang, zone)}
+          </Text>
+          {c.note && (
+            <Text size="sm">
+              <Text span fw={600}>
+                {t('consultations.detail.note')}:
+              </Text>{' '}
+              <span style={{ whiteSpace: 'pre-wrap' }}>{c.note}</span>
+            </Text>
+          )}
+          {c.status === 'cancelled' && c.cancelReason && <Alert color="gray">{t('consultations.detail.cancelledBy', { reason: c.cancelReason })}</Alert>}
+          {participant && c.status === 'booked' && !ended && (
+            <Group gap="xs" mt="xs">
+              <CalendarButton />
+              <Button variant="outline" component={Link} to={`/consultations/${c.id}/reschedule`}>
+                {t('consultations.actions.reschedule')}
+              </Button>
+              <Button variant="subtle" color="red" onClick={() => setCancelling(true)}>
+                {t('consultations.actions.cancel')}
+              </Button>
+              <CancelModal consultation={c} opened={cancelling} onClose={() => setCancelling(false)} />
+            </Group>
+          )}
+        </Stack>
+      </Card>
+      {c.status === 'booked' && participant && !ended && <Video c={c} />}
+      {(c.status === 'completed' || (ended && c.status === 'booked')) && <OutcomeSection consultationId={c.id} />}
+      {me && <ChatPanel consultationId={c.id} userId={me.id} otherName={other.name} canWrite={participant} />}
+    </Stack>
+  );
+}
+
+function ConsultationDetail() {
+  const { id = '' } = useParams();
+  const consultation = useConsultation(id);
+  useConsultationNotifications();
+  return <QueryState query={consultation}>{(c) => <Details c={c} />}</QueryState>;
+}
+
+export function ConsultationPage() {
+  return (
+    <RequireAuth>
+      <ConsultationDetail />
+    </RequireAuth>
+  );
+}

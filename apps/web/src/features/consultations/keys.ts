@@ -1,0 +1,28 @@
+import type { Topic } from '@/api/types';
+
+/** Every query key of the consultations feature (mentors, slots, bookings, chat) in one place. */
+export const mentorKeys = {
+  all: ['mentors'] as const,
+  list: (kelurahan: string | null, topic: Topic | null) => ['mentors', 'list', kelurahan, topic] as const,
+  detail: (id: string) => ['mentors', 'detail', id] as const,
+  /** Free slots of one mentor for the week starting at `from` (an instant). */
+  slots: (id: string) => ['mentors', 'slots', id] as const,
+  week: (id: string, from: string) => ['mentors', 'slots', id, from] as const,
+};
+
+export type ConsultationTab = 'upcoming' | 'past';
+
+export const consultationKeys = {
+  // Also the prefix of the Beranda's consultation cards: invalidating it refreshes them too.
+  all: ['consultations'] as const,
+  lists: ['consultations', 'list'] as const,
+  list: (tab: ConsultationTab) => ['consultations', 'list', tab] as const,
+  detail: (id: string) => ['consultations', 'detail', id] as const,
+  outcome: (id: string) => ['consultations', 'outcome', id] as const,
+  messages: (id: string) => ['consultations', 'messages', id] as const,
+  /** The last message the other person has read (from `consultation:read` events). */
+  readMark: (id: string) => ['consultations', 'read-mark', id] as const,
+  /** Shared with the calendar settings (features/notifications): the address, or null when none. */
+  calendarFeed: ['calendar-feed'] as const,
+  kelurahan: (kecamatan: string) => ['regions', 'kelurahan', kecamatan] as const,
+};

@@ -1,0 +1,190 @@
+import { useState } from 'react';
+import { useInfiniteQuery, useMutation, useQueries, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { ApiError, api, idempotencyKey, unwrap } from '@/api/client';
+import type { Consultation, ConsultationPage, FeedAddress, Mentor, MentorPage, Outcome, Page, Region, Slot, Topic } from '@/api/types';
+import { consultationKeys, mentorKeys, type ConsultationTab } from './keys';
+
+const PAGE = 20;
+
+/** Mentors for my kelurahan (those assigned to it first), optionally for one topic; "load more" pages. */
+export function useMentors(kelurahan: string | null, topic: Topic | null) {
+  return useInfiniteQuery({
+    queryKey: mentorKeys.list(kelurahan, topic),
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam }) =>
+      unwrap<MentorPage>(api.GET('/api/mentors', { params: { query: { kelurahan: kelurahan ?? undefined, topic: topic ?? undefined, limit: PAGE, cursor: pageParam } } as never })),
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
+
+/**
+ * One mentor. The api has no GET /api/mentors/:id: the lists already loaded are asked first, then the
+ * directory is paged through (a city has tens of mentors, not thousands).
+ */
+export function useMentor(id: string) {
+  const client = useQueryClient();
+  return useQuery({
+    queryKey: mentorKeys.detail(id),
+    staleTime: 5 * 60_000,
+    queryFn: async () => {
+      for (const [, data] of client.getQueriesData<{ pages: MentorPage[] }>({ queryKey: ['mentors', 'list'] })) {
+        const found = data?.pages?.flatMap((p) => p.items).find((m) => m.id === id);
+        if (found) return found;
+      }
+      let cursor: string | undefined;
+      for (let i = 0; i < 20; i++) {
+        const page = await unwrap<MentorPage>(api.GET('/api/mentors', { params: { query: { limit: 100, cursor } } as never }));
+        const found = page.items.find((m) => m.id === id);
+        if (found) return found;
+        if (!page.nextCursor) break;
+        cursor = page.nextCursor;
+      }
+      throw new ApiError(404, 'NOT_FOUND', 'Mentor');
+    },
+  });
+}
+
+/** The names of kelurahan codes (a mentor's areas), from the regions of their kecamatan; same cache as the region picker. */
+export function useKelurahanNames(codes: string[]): Map<string, string> {
+  const kecamatan = [...new Set(codes.map((c) => c.split('.').slice(0, 3).join('.')))];
+  const results = useQueries({
+    queries: kecamatan.map((k) => ({
+      queryKey: consultationKeys.kelurahan(k),
+      staleTime: 60 * 60_000,
+      queryFn: async () => {
+        const items: Region[] = [];
+        let cursor: string | undefined;
+        do {
+          const page = await unwrap<Page<Region>>(api.GET('/api/regions', { params: { query: { level: 'kelurahan', parent: k, limit: 100, cursor } } }));
+          items.push(...page.items);
+          cursor = page.nextCursor ?? undefined;
+        } while (cursor);
+        return items;
+      },
+    })),
+  });
+  return new Map(results.flatMap((r) => (r.data ?? []).map((region) => [region.code, region.name] as const)));
+}
+
+/** A mentor's free slots in [from, to) (one week); refetched after a slot turns out to be taken. */
+export function useSlots(mentorId: string, from: Date, to: Date) {
+  return useQuery({
+    queryKey: mentorKeys.week(mentorId, from.toISOString()),
+    staleTime: 15_000,
+    queryFn: async () =>
+      (await unwrap<{ items: Slot[] }>(api.GET('/api/mentors/{id}/slots', { params: { path: { id: mentorId }, query: { from: from.toISOString(), to: to.toISOString() } } }))).items,
+  });
+}
+
+export function useConsultation(id: string) {
+  return useQuery({ queryKey: consultationKeys.detail(id), queryFn: () => unwrap<Consultation>(api.GET('/api/consultations/{id}', { params: { path: { id } } })) });
+}
+
+const LONGEST_MS = 4 * 3_600_000; // slots are at most 240 minutes
+
+/**
+ * Upcoming: booked ones that have not ended (those that started in the last hours included). Past:
+ * everything that started before now, any status. The api lists by start time, soonest first.
+ */
+export function useConsultationList(tab: ConsultationTab) {
+  return useInfiniteQuery({
+    queryKey: consultationKeys.list(tab),
+    initialPageParam: undefined as string | undefined,
+    queryFn: async ({ pageParam }) => {
+      const now = Date.now();
+      const query = tab === 'upcoming' ? { status: 'booked', from: new Date(now - LONGEST_MS).toISOString() } : { to: new Date(now).toISOString() };
+      const page = await unwrap<ConsultationPage>(api.GET('/api/consultations', { params: { query: { ...query, limit: PAGE, cursor: pageParam } } as never }));
+      return tab === 'upcoming' ? { ...page, items: page.items.filter((c) => new Date(c.end).getTime() > now) } : page;
+    },
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
+
+export function useOutcome(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: consultationKeys.outcome(id),
+    enabled,
+    queryFn: () => unwrap<Outcome>(api.GET('/api/consultations/{id}/outcome', { params: { path: { id } } })),
+  });
+}
+
+/** After any change to a consultation: every list, the Beranda cards and the mentor's slots read again. */
+export function refreshAfterChange(client: QueryClient, changed: Consultation) {
+  client.setQueryData<Consultation>(consultationKeys.detail(changed.id), (old) => ({ ...old, ...changed, mentorName: changed.mentorName ?? old?.mentorName, entrepreneurName: changed.entrepreneurName ?? old?.entrepreneurName }));
+  void client.invalidateQueries({ queryKey: consultationKeys.all, predicate: (q) => q.queryKey[1] !== 'detail' && q.queryKey[1] !== 'messages' });
+  void client.invalidateQueries({ queryKey: mentorKeys.slots(changed.mentorId) });
+}
+
+/**
+ * A POST that creates something, with an Idempotency-Key: a retry of the same request (a weak line, a
+ * double tap) reuses the key, a different request gets a new one (the api refuses a key with another body).
+ */
+function keyedBy() {
+  let last: { body: string; key: string } | null = null;
+  return (body: unknown) => {
+    const json = JSON.stringify(body);
+    if (last?.body !== json) last = { body: json, key: idempotencyKey() };
+    return last.key;
+  };
+}
+
+export interface BookingInput {
+  mentorId: string;
+  start: string;
+  topic: Topic;
+  note?: string;
+}
+
+export function useBook(mentor: Mentor | undefined) {
+  const client = useQueryClient();
+  const [keyFor] = useState(keyedBy);
+  return useMutation({
+    mutationFn: (body: BookingInput) =>
+      unwrap<Consultation>(api.POST('/api/consultations', { body, headers: { 'Idempotency-Key': keyFor(body) } })),
+    onSuccess: (booked) => refreshAfterChange(client, { ...booked, mentorName: booked.mentorName ?? mentor?.name }),
+  });
+}
+
+export function useReschedule(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (start: string) => unwrap<Consultation>(api.POST('/api/consultations/{id}/reschedule', { params: { path: { id } }, body: { start } })),
+    onSuccess: (changed) => refreshAfterChange(client, changed),
+  });
+}
+
+export function useCancel(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (reason: string) => unwrap<Consultation>(api.POST('/api/consultations/{id}/cancel', { params: { path: { id } }, body: { reason } })),
+    onSuccess: (changed) => refreshAfterChange(client, changed),
+  });
+}
+
+/**
+ * My calendar subscription address (null while I have none). There is no .ics per consultation: the
+ * subscription holds all my bookings and sessions and follows their changes.
+ */
+export function useCalendarFeed(enabled: boolean) {
+  return useQuery({
+    queryKey: consultationKeys.calendarFeed,
+    enabled,
+    queryFn: async (): Promise<FeedAddress | null> => {
+      try {
+        return await unwrap<FeedAddress>(api.GET('/api/me/calendar-feed'));
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 404) return null;
+        throw error;
+      }
+    },
+  });
+}
+
+/** Makes the address; only offered when there is none (a new one would cut off an existing subscription). */
+export function useCreateCalendarFeed() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => unwrap<FeedAddress>(api.POST('/api/me/calendar-feed', { headers: { 'Idempotency-Key': idempotencyKey() } })),
+    onSuccess: (address) => client.setQueryData(consultationKeys.calendarFeed, address),
+  });
+}
