@@ -1,5 +1,8 @@
 import { ConfigError, loadConfig, parseDuration } from './app-config';
 
+/** What production needs at least: a real JWT secret and real LiveKit credentials. */
+const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), LIVEKIT_API_KEY: 'APIk3yPendamping', LIVEKIT_API_SECRET: 'l'.repeat(32) };
+
 describe('loadConfig', () => {
   it('gives a working development configuration with nothing set', () => {
     const config = loadConfig({});
@@ -23,17 +26,38 @@ describe('loadConfig', () => {
     [{ REMINDER_OFFSETS: '24h,soon' }, 'Invalid configuration: REMINDER_OFFSETS must be comma-separated durations like 24h,1h,10m'],
     [{ ADMIN_EMAIL: 'admin@example.com' }, 'Invalid configuration: ADMIN_PASSWORD ADMIN_EMAIL and ADMIN_PASSWORD go together'],
     [{ DEMO_DATA: 'maybe' }, 'Invalid configuration: DEMO_DATA must be true or false'],
-    [{ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), DEMO_DATA: 'true' }, 'Invalid configuration: DEMO_DATA must not be true in production'],
+    [{ ...production, DEMO_DATA: 'true' }, 'Invalid configuration: DEMO_DATA must not be true in production'],
   ])('stops on %j with one line naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
   });
 
   it('accepts a production configuration and turns off demo data and unconfigured channels', () => {
-    const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), DATABASE_URL: 'mysql://app:p%40ss@db:3306/pendamping' });
+    const config = loadConfig({ ...production, DATABASE_URL: 'mysql://app:p%40ss@db:3306/pendamping' });
     expect(config.demoData).toBe(false);
     expect(config.smtpUrl).toBeUndefined();
     expect(config.jwt.secret).toBe('x'.repeat(32));
+    expect(config.livekit).toMatchObject({ apiKey: 'APIk3yPendamping', apiSecret: 'l'.repeat(32) });
+  });
+
+  const KEY_REQUIRED = 'Invalid configuration: LIVEKIT_API_KEY is required in production and must not be the development key devkey';
+  const SECRET_REQUIRED = 'Invalid configuration: LIVEKIT_API_SECRET is required in production, must not be the development secret and must have at least 32 characters';
+  // The dev key and secret are public (livekit-server --dev): with them anyone can sign webhooks (attendance,
+  // certificates, no-shows) and join tokens.
+  it.each([
+    ['no key', { LIVEKIT_API_KEY: undefined }, KEY_REQUIRED],
+    ['the dev key', { LIVEKIT_API_KEY: 'devkey' }, KEY_REQUIRED],
+    ['no secret', { LIVEKIT_API_SECRET: undefined }, SECRET_REQUIRED],
+    ['the dev secret', { LIVEKIT_API_SECRET: 'secret' }, SECRET_REQUIRED],
+    ['a 31-character secret', { LIVEKIT_API_SECRET: 's'.repeat(31) }, SECRET_REQUIRED],
+  ])('refuses to start in production with %s for LiveKit', (_case, change, message) => {
+    const env: Record<string, string | undefined> = { ...production, ...change };
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it("keeps LiveKit's dev key and secret outside production", () => {
+    expect(loadConfig({ NODE_ENV: 'test', LIVEKIT_API_SECRET: 'secret' }).livekit).toMatchObject({ apiKey: 'devkey', apiSecret: 'secret' });
   });
 
   it('treats empty values as unset, as .env files write them', () => {

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 
 const DEV_JWT_SECRET = 'dev-only-secret-do-not-use-in-production-0123456789';
+/** `livekit-server --dev`'s key and secret: public, so whoever knows them can sign webhooks and join tokens. */
+const DEV_LIVEKIT = { apiKey: 'devkey', apiSecret: 'secret' } as const;
+/** LiveKit's own minimum for a production API secret. */
+const LIVEKIT_SECRET_MIN_LENGTH = 32;
 const DURATION = /^(\d+)(s|m|h|d)$/;
 const UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
 
@@ -41,8 +45,8 @@ const schema = z
     ADMIN_EMAIL: z.email({ message: 'must be an email address' }).optional(),
     ADMIN_PASSWORD: z.string().min(8, 'must have at least 8 characters').optional(),
     LIVEKIT_URL: url(['ws:', 'wss:', 'http:', 'https:']).default('ws://127.0.0.1:7880'),
-    LIVEKIT_API_KEY: z.string().min(1).default('devkey'),
-    LIVEKIT_API_SECRET: z.string().min(1).default('secret'),
+    LIVEKIT_API_KEY: z.string().min(1).optional(),
+    LIVEKIT_API_SECRET: z.string().min(1).optional(),
     REMINDER_OFFSETS: z
       .string()
       .refine(
@@ -66,6 +70,17 @@ const schema = z
     }
     if (env.JWT_SECRET !== undefined && env.JWT_SECRET.length < 32) {
       ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'must have at least 32 characters' });
+    }
+    if (env.NODE_ENV === 'production' && (!env.LIVEKIT_API_KEY || env.LIVEKIT_API_KEY === DEV_LIVEKIT.apiKey)) {
+      ctx.addIssue({ code: 'custom', path: ['LIVEKIT_API_KEY'], message: `is required in production and must not be the development key ${DEV_LIVEKIT.apiKey}` });
+    }
+    const secret = env.LIVEKIT_API_SECRET;
+    if (env.NODE_ENV === 'production' && (!secret || secret === DEV_LIVEKIT.apiSecret || secret.length < LIVEKIT_SECRET_MIN_LENGTH)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['LIVEKIT_API_SECRET'],
+        message: `is required in production, must not be the development secret and must have at least ${LIVEKIT_SECRET_MIN_LENGTH} characters`,
+      });
     }
     if (env.NODE_ENV === 'production' && env.DEMO_DATA === true) {
       ctx.addIssue({ code: 'custom', path: ['DEMO_DATA'], message: 'must not be true in production: demo accounts have a published password' });
@@ -124,7 +139,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     redisPrefix: e.REDIS_PREFIX,
     jwt: { secret: e.JWT_SECRET ?? DEV_JWT_SECRET, ttlSeconds: parseDuration(e.JWT_TTL)! / 1000, developmentSecret: !e.JWT_SECRET },
     admin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : undefined,
-    livekit: { url: e.LIVEKIT_URL, apiKey: e.LIVEKIT_API_KEY, apiSecret: e.LIVEKIT_API_SECRET },
+    livekit: { url: e.LIVEKIT_URL, apiKey: e.LIVEKIT_API_KEY ?? DEV_LIVEKIT.apiKey, apiSecret: e.LIVEKIT_API_SECRET ?? DEV_LIVEKIT.apiSecret },
     reminderOffsetsMs: e.REMINDER_OFFSETS.split(',').map((part) => parseDuration(part)!),
     smtpUrl: e.SMTP_URL,
     smtpFrom: e.SMTP_FROM,
