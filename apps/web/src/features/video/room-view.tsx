@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { Alert, Button, Stack, Text } from '@mantine/core';
+import { Alert, Button, Stack, Switch, Text } from '@mantine/core';
 import { RoomAudioRenderer, RoomContext, useAudioPlayback, useConnectionState, useLocalParticipantPermissions } from '@livekit/components-react';
 import { ConnectionState, RoomEvent, Track, type DisconnectReason, type Room } from 'livekit-client';
 import type { JoinView } from '@/api/types';
@@ -16,13 +16,15 @@ export interface RoomViewProps {
   choices: MediaChoices;
   audioOnly: boolean;
   onEnd: (end: RoomEnd) => void;
+  /** Hemat data switched during the call: the panel joins again with the new setting (a new token). */
+  onDataSaver: (on: boolean) => void;
 }
 
 /**
  * The connected room (this module brings livekit-client and @livekit/components-react; the panel loads it
  * only when someone joins). One mount is one connection: a retry mounts a new one with a fresh token.
  */
-export function RoomView({ view, layout, choices, audioOnly, onEnd }: RoomViewProps) {
+export function RoomView({ view, layout, choices, audioOnly, onEnd, onDataSaver }: RoomViewProps) {
   const { t } = useT();
   const [room] = useState(() => createRoom(view, choices, audioOnly));
   const [connected, setConnected] = useState(false);
@@ -70,11 +72,6 @@ export function RoomView({ view, layout, choices, audioOnly, onEnd }: RoomViewPr
             <Reconnecting room={room} />
             {layout === 'call' ? <CallTiles audioOnly={audioOnly} /> : <StageTiles audioOnly={audioOnly} />}
             {layout === 'stage' && <FloorNotice role={view.role} />}
-            {audioOnly && (
-              <Text size="xs" c="dimmed">
-                {t('video.dataSaver.on')}
-              </Text>
-            )}
             {failure && (
               <Alert color="yellow" role="alert" withCloseButton onClose={() => setFailure(false)} closeButtonLabel={t('common.close')}>
                 {t('video.room.publishFailed')}
@@ -82,6 +79,14 @@ export function RoomView({ view, layout, choices, audioOnly, onEnd }: RoomViewPr
             )}
             <StartAudio room={room} />
             <RoomControls audioOnly={audioOnly} onLeave={leave} onFailure={() => setFailure(true)} />
+            <Switch
+              label={t('video.dataSaver.label')}
+              aria-label={t('video.dataSaver.label')}
+              description={t('video.dataSaver.description')}
+              checked={audioOnly}
+              onChange={(e) => onDataSaver(e.currentTarget.checked)}
+              data-testid="room-data-saver"
+            />
             <RoomAudioRenderer />
           </Stack>
         ) : (

@@ -57,6 +57,16 @@ export default function VideoPanel({ join, layout }: VideoPanelProps) {
     }
   }, [join]);
 
+  // Switching Hemat data in the call means a new token (its sources change): join again with it.
+  const switchDataSaver = useCallback(
+    (on: boolean) => {
+      setDataSaver(on);
+      if (choices.current) choices.current = { ...choices.current, audioOnly: on, camera: on ? false : choices.current.camera };
+      void start();
+    },
+    [setDataSaver, start],
+  );
+
   const onEnd = useCallback((how: RoomEnd) => {
     if (how === 'unreachable' || how === 'dropped') setPhase({ kind: 'unavailable', dropped: how === 'dropped' });
     else if (how === 'removed') setPhase({ kind: 'refused', code: 'REMOVED_FROM_ROOM' });
@@ -97,7 +107,7 @@ export default function VideoPanel({ join, layout }: VideoPanelProps) {
         );
       case 'room': {
         const chosen = choices.current!;
-        return <phase.Room key={phase.attempt} view={phase.view} layout={layout} choices={chosen} audioOnly={chosen.audioOnly || phase.view.audioOnly} onEnd={onEnd} />;
+        return <phase.Room key={phase.attempt} view={phase.view} layout={layout} choices={chosen} audioOnly={chosen.audioOnly || phase.view.audioOnly} onEnd={onEnd} onDataSaver={switchDataSaver} />;
       }
       case 'unavailable':
         return <Problem testId="video-unavailable" text={phase.dropped ? t('video.state.dropped') : t('video.state.unavailable')} action={t('video.state.retry')} onAction={() => void start()} />;

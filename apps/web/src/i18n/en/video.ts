@@ -17,13 +17,11 @@ const video: Strings<typeof id> = {
     micHint: 'Say something: this bar moves when the microphone hears you.',
     deviceFallback: 'Device {{n}}',
     join: 'Join the video',
-    joining: 'Connecting…',
     joinWithout: 'You can still join to listen and use the chat.',
   },
   dataSaver: {
     label: 'Data saver',
     description: 'Audio only: your camera is not sent and other people’s video is not downloaded, so it uses far less data.',
-    on: 'Data saver is on: audio only.',
   },
   media: {
     denied: {

@@ -15,13 +15,11 @@ export default {
     micHint: 'Coba bicara: garis ini bergerak bila mikrofon menangkap suara Anda.',
     deviceFallback: 'Perangkat {{n}}',
     join: 'Gabung ke video',
-    joining: 'Menghubungkan…',
     joinWithout: 'Anda tetap bisa bergabung untuk mendengarkan dan memakai obrolan.',
   },
   dataSaver: {
     label: 'Hemat data',
     description: 'Hanya suara: kamera Anda tidak dikirim dan video orang lain tidak diunduh, sehingga kuota jauh lebih hemat.',
-    on: 'Hemat data aktif: hanya suara.',
   },
   media: {
     denied: {
