@@ -7,6 +7,7 @@ import consultations from './consultations';
 import notifications from './notifications';
 import profile from './profile';
 import video from './video';
+import workshops from './workshops';
 
-const en: Strings<typeof id> = { common, auth, home, consultations, notifications, profile, video };
+const en: Strings<typeof id> = { common, auth, home, consultations, notifications, profile, video, workshops };
 export default en;

@@ -6,6 +6,7 @@ import consultations from './consultations';
 import notifications from './notifications';
 import profile from './profile';
 import video from './video';
+import workshops from './workshops';
 
-const id = { common, auth, home, consultations, notifications, profile, video };
+const id = { common, auth, home, consultations, notifications, profile, video, workshops };
 export default id;
