@@ -43,19 +43,24 @@ export default function VideoPanel({ join, layout }: VideoPanelProps) {
   const [phase, setPhase] = useState<Phase>({ kind: 'check' });
   const choices = useRef<MediaChoices | null>(null);
   const attempts = useRef(0);
+  // Pages pass an inline callback; the latest one is used without re-creating everything per render.
+  const latestJoin = useRef(join);
+  useEffect(() => {
+    latestJoin.current = join;
+  }, [join]);
 
   const start = useCallback(async () => {
     const chosen = choices.current;
     if (!chosen) return setPhase({ kind: 'check' });
     setPhase({ kind: 'joining' });
     try {
-      const [view, { RoomView }] = await Promise.all([join({ audioOnly: chosen.audioOnly }), import('./room-view')]);
+      const [view, { RoomView }] = await Promise.all([latestJoin.current({ audioOnly: chosen.audioOnly }), import('./room-view')]);
       setPhase({ kind: 'room', view, Room: RoomView, attempt: ++attempts.current });
     } catch (error) {
       // Not an api answer: the room's code did not load, which is the network too.
       setPhase({ kind: 'refused', code: error instanceof ApiError ? errorCode(error) : 'NETWORK' });
     }
-  }, [join]);
+  }, []);
 
   // Switching Hemat data in the call means a new token (its sources change): join again with it.
   const switchDataSaver = useCallback(
