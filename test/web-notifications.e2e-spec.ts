@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { Notification } from '@pendamping/notifications';
 import { newId } from '@pendamping/platform';
-import { checkScreen, openPhone, startWebStack, type Phone, type WebStack } from './support/browser';
+import { accessibilityProblems, checkScreen, openPhone, screenshot, startWebStack, type Phone, type WebStack } from './support/browser';
 import type { Session } from './support/test-app';
 import { TEST_KELURAHAN } from './support/test-env';
 
@@ -72,6 +72,8 @@ describe('web app: notifications, settings and profile', () => {
     await toast.waitFor();
     expect(await toast.getByTestId('toast-link').getAttribute('href')).toBe(`/workshops/${first.id}`);
     expect(inboxReads).toEqual([]);
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await screenshot(page, 'notification-toast');
 
     await toast.getByRole('button', { name: 'Tutup' }).click();
     await toast.waitFor({ state: 'detached' });

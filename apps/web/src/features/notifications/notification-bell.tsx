@@ -1,13 +1,25 @@
+import { useEffect, useRef } from 'react';
 import { ActionIcon, Anchor, Indicator } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconBell } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
-import { useSocketEvent } from '@/lib/socket';
+import { useSocket, useSocketEvent } from '@/lib/socket';
 import { useT } from '@/i18n';
 import { addToCache, fetchUnread, notificationKeys, notificationTarget, useMarkRead, type PushedNotification } from './notification-queries';
 
 export { notificationKeys } from './notification-queries';
+
+/** Pushes sent while the line was down are not replayed: after a reconnect the inbox is read again. */
+function useRefetchAfterReconnect() {
+  const client = useQueryClient();
+  const { connected } = useSocket();
+  const wasConnected = useRef(false);
+  useEffect(() => {
+    if (connected && wasConnected.current) void client.invalidateQueries({ queryKey: notificationKeys.all });
+    if (connected) wasConnected.current = true;
+  }, [connected, client]);
+}
 
 /**
  * The bell with the unread count. A `notification` socket event goes straight into the cache (the count
@@ -19,6 +31,7 @@ export function NotificationBell() {
   const navigate = useNavigate();
   const markRead = useMarkRead();
   const unread = useQuery({ queryKey: notificationKeys.unread, queryFn: fetchUnread });
+  useRefetchAfterReconnect();
 
   useSocketEvent<PushedNotification>('notification', (n) => {
     addToCache(client, n);
