@@ -9,6 +9,7 @@ import { LiveKitWebhooks, type VideoEvent } from '../livekit/livekit-webhooks';
 import { ConsultationPresenceService } from '../presence/consultation-presence.service';
 import { isUserIdentity, parseRoomName, type RoomRef } from '../rooms';
 import { VideoRooms } from '../rooms.service';
+import { eventTime } from './event-time';
 
 const PRESENCE = { participant_joined: 'joined', participant_left: 'left' } as const;
 
@@ -32,10 +33,11 @@ export class VideoWebhookService {
 
   /** Verifies (401 otherwise), then acts once per event id: a redelivery answers the same and changes nothing. */
   async receive(rawBody: string, authorization: string | undefined): Promise<{ received: true; duplicate: boolean }> {
+    const receivedAt = this.clock.now();
     const event = await this.webhooks.verify(rawBody, authorization);
     if (!(await this.claim(event))) return { received: true, duplicate: true };
     try {
-      await this.apply(event);
+      await this.apply(event, eventTime(event.at, receivedAt));
     } catch (error) {
       // Not done: forget the claim so LiveKit's retry gets another chance.
       await this.db.getRepository(WebhookReceipt).delete({ eventId: event.id });
@@ -54,10 +56,10 @@ export class VideoWebhookService {
     }
   }
 
-  private async apply(event: VideoEvent): Promise<void> {
+  /** `at`: the event's time bounded by when we received it (see eventTime). */
+  private async apply(event: VideoEvent, at: Date): Promise<void> {
     const ref = parseRoomName(event.room);
     if (!ref) return;
-    const at = event.at ?? this.clock.now();
     switch (event.event) {
       case 'room_started':
         return this.rooms.lifecycle(ref, 'started', at);
@@ -88,10 +90,13 @@ export class VideoWebhookService {
     else await this.presence.left(c.id, userId, at);
   }
 
-  /** Only once the consultation is over: an empty room before then may still be entered (a new room opens). */
+  /**
+   * Only once the consultation is over, by the event and by our own clock (an event may be dated up to the
+   * clock skew ahead): an empty room before then may still be entered (a new room opens).
+   */
   private async consultationRoomClosed(id: string, at: Date): Promise<void> {
     const c = await this.db.getRepository(Consultation).findOneBy({ id });
-    if (!c || c.status !== 'booked' || at < c.end) return;
+    if (!c || c.status !== 'booked' || at < c.end || this.clock.now() < c.end) return;
     if (await this.presence.anyoneCame(id)) return;
     if (await this.lifecycle.markNoShow(id)) this.logger.log({ consultationId: id }, 'nobody came to the video room: no-show');
   }
