@@ -275,4 +275,60 @@ describe('web app: consultations (mentors, booking, my consultations, chat)', ()
       await p.context.close();
     }
   }, 90_000);
+
+  it('my consultations: reschedule from the week view (a slot taken meanwhile is refused and disappears), then cancel with a required reason', async () => {
+    const mentor = await newMentor('Ibu Sari Pendamping');
+    const [me, other] = await Promise.all([stack.app.newEntrepreneur({ name: 'Wati' }), stack.app.newEntrepreneur({ name: 'Yanti' })]);
+    const start = await slotAhead(mentor, me);
+    const booked = await stack.app.post('/api/consultations', { mentorId: mentor.id, start, topic: 'keuangan' }, me.token);
+    expect(booked.status).toBe(201);
+    const id: string = booked.body.id;
+    const later = (hours: number) => new Date(new Date(start).getTime() + hours * 3_600_000).toISOString();
+
+    const phone = await openPhone(stack, { session: me });
+    const { page } = phone;
+    await page.goto('/consultations');
+    const item = page.getByTestId('consultation-item').filter({ hasText: 'Ibu Sari Pendamping' });
+    await item.getByText(formatDateTime(start, 'id', ZONE)).waitFor();
+    await item.getByRole('link', { name: 'Ubah jadwal' }).click();
+    await page.getByRole('heading', { name: 'Ubah jadwal konsultasi', level: 1 }).waitFor();
+    await page.getByText(`Jadwal sekarang: ${formatDateTime(start, 'id', ZONE)}`).waitFor();
+    await pickSlot(page, later(2));
+
+    // Someone else takes that slot while the week is on screen.
+    expect((await stack.app.post('/api/consultations', { mentorId: mentor.id, start: later(2), topic: 'pemasaran' }, other.token)).status).toBe(201);
+    await slotButton(page, later(2)).click();
+    await page.getByTestId('reschedule-confirm').getByRole('button', { name: 'Pindahkan ke jadwal ini' }).click();
+    const error = page.getByTestId('booking-error');
+    await error.waitFor();
+    expect(await error.textContent()).toBe('Maaf, jadwal ini baru saja diambil orang lain. Silakan pilih jadwal lain.');
+    await slotButton(page, later(2)).waitFor({ state: 'detached' });
+    await slotButton(page, later(3)).waitFor();
+    dropExpected(phone, 'status of 409');
+    expect(await checkScreen(phone, 'consultations-reschedule')).toEqual(clean);
+
+    await slotButton(page, later(3)).click();
+    await page.getByTestId('reschedule-confirm').getByRole('button', { name: 'Pindahkan ke jadwal ini' }).click();
+    await page.waitForURL(`**/consultations/${id}`);
+    await page.getByTestId('done').getByText('Jadwal konsultasi sudah diubah.').waitFor();
+    await page.getByTestId('consultation-when').getByText(formatDateTime(later(3), 'id', ZONE)).waitFor();
+    expect((await stack.app.get(`/api/consultations/${id}`, me.token)).body).toMatchObject({ start: later(3), status: 'booked' });
+
+    // Cancelling asks for a reason in a dialog; without one nothing is sent.
+    await page.getByTestId('consultation-details').getByRole('button', { name: 'Batalkan' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Batalkan konsultasi' });
+    await dialog.getByRole('button', { name: 'Ya, batalkan' }).click();
+    await dialog.getByText('Tuliskan alasannya').waitFor();
+    expect((await stack.app.get(`/api/consultations/${id}`, me.token)).body.status).toBe('booked');
+    expect(await checkScreen(phone, 'consultations-cancel')).toEqual(clean);
+    await dialog.getByRole('textbox', { name: 'Alasan pembatalan' }).fill('Ada keperluan keluarga.');
+    await dialog.getByRole('button', { name: 'Ya, batalkan' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByTestId('done').getByText('Konsultasi dibatalkan.').waitFor();
+    await page.getByTestId('consultation-details').getByTestId('status-badge').getByText('Dibatalkan').waitFor();
+    await page.getByText('Dibatalkan. Alasan: Ada keperluan keluarga.').waitFor();
+    expect((await stack.app.get(`/api/consultations/${id}`, me.token)).body).toMatchObject({ status: 'cancelled', cancelReason: 'Ada keperluan keluarga.' });
+    expect(phone.errors).toEqual([]);
+    await phone.context.close();
+  }, 90_000);
 });

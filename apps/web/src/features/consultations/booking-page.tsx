@@ -61,6 +61,7 @@ function BookingForm({ mentor, slot, onChangeSlot, onSlotGone }: { mentor: Mento
           value={topic}
           onChange={(v) => setTopic(v as Topic | null)}
           error={touched && !topic ? t('consultations.booking.required') : undefined}
+          errorProps={{ c: 'red.9' }}
           allowDeselect={false}
           comboboxProps={{ withinPortal: true }}
         />

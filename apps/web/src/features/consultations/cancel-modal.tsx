@@ -1,6 +1,5 @@
 import { useState, type FormEvent } from 'react';
 import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import type { Consultation } from '@/api/types';
 import { useMe, useZone } from '@/lib/auth';
 import { formatDateTime } from '@/lib/datetime';
@@ -10,7 +9,7 @@ import { otherPerson } from './people';
 import { useCancel } from './queries';
 
 /** Cancelling needs a reason (the other person is told it); the slot is free again at once. */
-export function CancelModal({ consultation, opened, onClose }: { consultation: Consultation; opened: boolean; onClose: () => void }) {
+export function CancelModal({ consultation, opened, onClose, onDone }: { consultation: Consultation; opened: boolean; onClose: () => void; onDone: () => void }) {
   const { t, lang } = useT();
   const zone = useZone();
   const { me } = useMe();
@@ -28,9 +27,9 @@ export function CancelModal({ consultation, opened, onClose }: { consultation: C
     if (!reason.trim()) return;
     cancel.mutate(reason.trim(), {
       onSuccess: () => {
-        notifications.show({ message: t('consultations.cancel.done'), color: 'teal' });
         setReason('');
         close();
+        onDone();
       },
     });
   };
@@ -49,6 +48,7 @@ export function CancelModal({ consultation, opened, onClose }: { consultation: C
             value={reason}
             onChange={(e) => setReason(e.currentTarget.value)}
             error={touched && !reason.trim() ? t('consultations.cancel.required') : undefined}
+            errorProps={{ c: 'red.9' }}
             data-autofocus
           />
           {cancel.error && <BookingError error={cancel.error} />}

@@ -1,6 +1,6 @@
 import { Component, lazy, Suspense, useState, type ReactNode } from 'react';
 import { Alert, Anchor, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { api, unwrap } from '@/api/client';
 import type { Consultation } from '@/api/types';
 import { RequireAuth, useMe, useZone } from '@/lib/auth';
@@ -63,6 +63,9 @@ function Details({ c }: { c: Consultation }) {
   const zone = useZone();
   const { me } = useMe();
   const [cancelling, setCancelling] = useState(false);
+  // What I just did here or on the way here (a move, a cancellation), said once at the top.
+  const location = useLocation();
+  const [done, setDone] = useState<'rescheduled' | 'cancelled' | null>((location.state as { done?: 'rescheduled' } | null)?.done ?? null);
   const other = otherPerson(c, me);
   const participant = isParticipant(c, me);
   const ended = new Date(c.end).getTime() < Date.now();
@@ -71,6 +74,11 @@ function Details({ c }: { c: Consultation }) {
       <Anchor component={Link} to="/consultations" size="sm">
         ← {t('consultations.detail.back')}
       </Anchor>
+      {done && (
+        <Alert color="teal" role="status" withCloseButton closeButtonLabel={t('common.close')} onClose={() => setDone(null)} data-testid="done">
+          {t(done === 'rescheduled' ? 'consultations.reschedule.done' : 'consultations.cancel.done')}
+        </Alert>
+      )}
       <Card withBorder data-testid="consultation-details">
         <Stack gap={6}>
           <Group justify="space-between" align="flex-start" gap="xs">
@@ -104,7 +112,7 @@ function Details({ c }: { c: Consultation }) {
               <Button variant="subtle" color="red" onClick={() => setCancelling(true)}>
                 {t('consultations.actions.cancel')}
               </Button>
-              <CancelModal consultation={c} opened={cancelling} onClose={() => setCancelling(false)} />
+              <CancelModal consultation={c} opened={cancelling} onClose={() => setCancelling(false)} onDone={() => setDone('cancelled')} />
             </Group>
           )}
         </Stack>

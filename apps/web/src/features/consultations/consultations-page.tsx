@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Anchor, Button, Card, Group, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import type { Consultation, Notification } from '@/api/types';
@@ -14,7 +14,7 @@ import { otherPerson } from './people';
 import { useConsultationList } from './queries';
 import { StatusBadge } from './status-badge';
 
-function ConsultationItem({ c, tab }: { c: Consultation; tab: ConsultationTab }) {
+function ConsultationItem({ c, tab, onCancelled }: { c: Consultation; tab: ConsultationTab; onCancelled: () => void }) {
   const { t, lang } = useT();
   const zone = useZone();
   const { me } = useMe();
@@ -44,7 +44,7 @@ function ConsultationItem({ c, tab }: { c: Consultation; tab: ConsultationTab })
             <Button size="xs" variant="subtle" color="red" onClick={() => setCancelling(true)}>
               {t('consultations.actions.cancel')}
             </Button>
-            <CancelModal consultation={c} opened={cancelling} onClose={() => setCancelling(false)} />
+            <CancelModal consultation={c} opened={cancelling} onClose={() => setCancelling(false)} onDone={onCancelled} />
           </Group>
         )}
       </Stack>
@@ -52,7 +52,7 @@ function ConsultationItem({ c, tab }: { c: Consultation; tab: ConsultationTab })
   );
 }
 
-function TabList({ tab }: { tab: ConsultationTab }) {
+function TabList({ tab, onCancelled }: { tab: ConsultationTab; onCancelled: () => void }) {
   const { t } = useT();
   const { me } = useMe();
   const list = useConsultationList(tab);
@@ -71,7 +71,7 @@ function TabList({ tab }: { tab: ConsultationTab }) {
         return (
           <Stack>
             {items.map((c) => (
-              <ConsultationItem key={c.id} c={c} tab={tab} />
+              <ConsultationItem key={c.id} c={c} tab={tab} onCancelled={onCancelled} />
             ))}
             {list.hasNextPage && (
               <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
@@ -98,6 +98,7 @@ function Consultations() {
   const { me } = useMe();
   const [params, setParams] = useSearchParams();
   const tab: ConsultationTab = params.get('tab') === 'past' ? 'past' : 'upcoming';
+  const [cancelled, setCancelled] = useState(false);
   useConsultationNotifications();
   return (
     <Stack>
@@ -111,16 +112,21 @@ function Consultations() {
           </Button>
         )}
       </Group>
+      {cancelled && (
+        <Alert color="teal" role="status" withCloseButton closeButtonLabel={t('common.close')} onClose={() => setCancelled(false)}>
+          {t('consultations.cancel.done')}
+        </Alert>
+      )}
       <Tabs value={tab} onChange={(v) => setParams(v === 'past' ? { tab: 'past' } : {}, { replace: true })} keepMounted={false}>
         <Tabs.List grow>
           <Tabs.Tab value="upcoming">{t('consultations.list.upcoming')}</Tabs.Tab>
           <Tabs.Tab value="past">{t('consultations.list.past')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="upcoming" pt="md">
-          <TabList tab="upcoming" />
+          <TabList tab="upcoming" onCancelled={() => setCancelled(true)} />
         </Tabs.Panel>
         <Tabs.Panel value="past" pt="md">
-          <TabList tab="past" />
+          <TabList tab="past" onCancelled={() => setCancelled(true)} />
         </Tabs.Panel>
       </Tabs>
     </Stack>

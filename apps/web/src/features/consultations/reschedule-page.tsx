@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { Alert, Anchor, Button, Card, Stack, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Consultation, Slot } from '@/api/types';
@@ -25,8 +24,7 @@ function Move({ c }: { c: Consultation }) {
     slot &&
     move.mutate(slot.start, {
       onSuccess: () => {
-        notifications.show({ message: t('consultations.reschedule.done'), color: 'teal' });
-        void navigate(`/consultations/${c.id}`);
+        void navigate(`/consultations/${c.id}`, { state: { done: 'rescheduled' } });
       },
       onError: (error) => {
         if (!isSlotGone(error)) return;
@@ -36,15 +34,16 @@ function Move({ c }: { c: Consultation }) {
         void client.refetchQueries({ queryKey: mentorKeys.slots(c.mentorId) });
       },
     });
+  const pick = (s: Slot) => {
+    setGone(null);
+    move.reset();
+    setSlot(s);
+  };
   if (c.status !== 'booked') return <Alert color="gray">{t('consultations.reschedule.notBooked')}</Alert>;
   return (
     <Stack>
       <Text size="sm">{t('consultations.reschedule.current', { date: formatDateTime(c.start, lang, zone) })}</Text>
-      <WeekView mentorId={c.mentorId} zone={zone} selected={slot?.start ?? null} onPick={(s) => {
-          setGone(null);
-          move.reset();
-          setSlot(s);
-        }} notice={gone ? <BookingError error={gone} /> : undefined} />
+      <WeekView mentorId={c.mentorId} zone={zone} selected={slot?.start ?? null} onPick={pick} notice={gone ? <BookingError error={gone} /> : undefined} />
       {slot && (
         <Card withBorder data-testid="reschedule-confirm">
           <Stack gap="xs">
