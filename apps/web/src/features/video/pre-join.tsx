@@ -44,7 +44,7 @@ export function PreJoin({ layout, dataSaver, onDataSaver, joining, onJoin }: Pre
   return (
     <Stack gap="sm" data-testid="video-prejoin">
       <div>
-        <Title order={2} size="h4">
+        <Title order={3} size="h4">
           {t('video.prejoin.heading')}
         </Title>
         <Text size="sm" c="dimmed">
