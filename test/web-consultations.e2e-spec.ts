@@ -1,5 +1,8 @@
 import { DateTime } from 'luxon';
 import type { Locator, Page } from 'playwright-core';
+import { DataSource } from 'typeorm';
+import { Consultation } from '@pendamping/consultations';
+import { newId } from '@pendamping/platform';
 import { formatDateTime } from '../apps/web/src/lib/datetime';
 import { checkScreen, openPhone, startWebStack, type Phone, type WebStack } from './support/browser';
 import type { Session } from './support/test-app';
@@ -331,4 +334,37 @@ describe('web app: consultations (mentors, booking, my consultations, chat)', ()
     expect(phone.errors).toEqual([]);
     await phone.context.close();
   }, 90_000);
+
+  it('after the consultation: its outcome (summary, next steps, follow-up date, the case opened) on the consultation page, in the history tab', async () => {
+    const mentor = await newMentor('Ibu Lina Pendamping');
+    const me = await stack.app.newEntrepreneur({ name: 'Ani' });
+    // A consultation that took place yesterday (a booking cannot be made in the past: written directly).
+    const start = DateTime.now().setZone(ZONE).minus({ days: 1 }).set({ hour: 9, minute: 0, second: 0, millisecond: 0 });
+    const id = newId();
+    await stack.app.app.get(DataSource).getRepository(Consultation).insert({ id, mentorId: mentor.id, entrepreneurId: me.id, start: start.toJSDate(), end: start.plus({ hours: 1 }).toJSDate(), topic: 'permodalan', note: null, status: 'booked' });
+    const followUpOn = start.plus({ days: 14 }).toISODate()!;
+    const outcome = { summary: 'Membahas pinjaman modal kerja untuk mesin jahit.', actions: ['Siapkan fotokopi KTP dan NIB', 'Isi formulir Bank DKI'], followUpOn, caseType: 'permodalan', lender: 'Bank DKI' };
+    expect((await stack.app.post(`/api/consultations/${id}/outcome`, outcome, mentor.token)).status).toBe(201);
+
+    const phone = await openPhone(stack, { session: me });
+    const { page } = phone;
+    await page.goto('/consultations?tab=past');
+    const item = page.getByTestId('consultation-item').filter({ hasText: 'Ibu Lina Pendamping' });
+    await item.getByTestId('status-badge').getByText('Selesai').waitFor();
+    expect(await item.getByText('Ubah jadwal').count()).toBe(0);
+    await item.getByRole('link', { name: /^Detail konsultasi Permodalan/ }).click();
+    const section = page.getByTestId('outcome');
+    await section.getByText(outcome.summary).waitFor();
+    expect(await section.getByTestId('outcome-actions').getByRole('listitem').allTextContents()).toEqual(outcome.actions);
+    await section.getByText(`Tindak lanjut pada ${formatDateTime(start.plus({ days: 14 }).toJSDate(), 'id', ZONE).split(' pukul ')[0]}`).waitFor();
+    const kase = section.getByTestId('outcome-case');
+    await kase.getByText('Bank DKI').waitFor();
+    await kase.getByText('Sedang diproses').waitFor();
+    // Over: no video room, no reschedule or cancel; the chat stays.
+    expect(await page.getByTestId('video').count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Batalkan' }).count()).toBe(0);
+    await page.getByTestId('chat-log').waitFor();
+    expect(await checkScreen(phone, 'consultations-outcome')).toEqual(clean);
+    await phone.context.close();
+  }, 60_000);
 });
