@@ -4,9 +4,10 @@ import { NestFactory } from '@nestjs/core';
 import type { Socket } from 'socket.io-client';
 import { DataSource } from 'typeorm';
 import { Consultation } from '@pendamping/consultations';
-import { loadConfig, newId, RealtimePublisher } from '@pendamping/platform';
+import { Clock, loadConfig, newId, RealtimePublisher } from '@pendamping/platform';
 import { WorkerModule } from '../apps/worker/src/worker.module';
-import { connect, next, ok, record, settle } from './support/realtime-client';
+import { FakeLiveKit } from './support/fake-livekit';
+import { connect, next, ok, record, send, settle } from './support/realtime-client';
 import { TestApp } from './support/test-app';
 import { testEnv } from './support/test-env';
 import { workerDatabase } from './support/scratch-database';
@@ -16,6 +17,7 @@ describe('realtime: several nodes', () => {
   let nodeA: TestApp;
   let nodeB: TestApp;
   let worker: INestApplicationContext;
+  let livekit: FakeLiveKit;
   let database: Awaited<ReturnType<typeof workerDatabase>>;
   const sockets: Socket[] = [];
   const open = async (node: TestApp, token: string) => {
@@ -31,7 +33,8 @@ describe('realtime: several nodes', () => {
 
   beforeAll(async () => {
     database = await workerDatabase('cluster');
-    const env = { DATABASE_URL: database.url };
+    livekit = await FakeLiveKit.start();
+    const env = { DATABASE_URL: database.url, LIVEKIT_URL: livekit.url };
     [nodeA, nodeB] = await Promise.all([TestApp.start(env), TestApp.start(env)]);
     worker = await startWorker();
   });
@@ -39,6 +42,7 @@ describe('realtime: several nodes', () => {
   afterAll(async () => {
     await worker.close();
     await Promise.all([nodeA.close(), nodeB.close()]);
+    await livekit.close();
     await database?.drop();
   });
 
@@ -71,6 +75,36 @@ describe('realtime: several nodes', () => {
     expect(await Promise.all(arrivals)).toEqual([notification, notification]);
     await settle(200);
     expect(strangerGot).toEqual([]);
+  });
+
+  it('takes a removed attendee out of the live room on their node when a speaker removes them on another', async () => {
+    const [admin, speaker] = [await nodeA.newUser(['admin']), await nodeA.newUser(['speaker'])];
+    const [attendee] = await nodeA.newEntrepreneurs(1);
+    const start = new Date(Date.UTC(2032, 5, 1, 2) + Math.floor(Math.random() * 1000) * 86_400_000);
+    const body = { title: 'Kemasan Produk', description: 'Kemasan yang menjual.', topic: 'pemasaran', capacity: 10, speakerIds: [speaker.id], sessions: [{ start, end: new Date(start.getTime() + 3_600_000) }] };
+    const created = await nodeA.post('/api/workshops', body, admin.token);
+    const [workshopId, sessionId] = [created.body.id as string, created.body.sessions[0].id as string];
+    expect((await nodeA.post(`/api/workshops/${workshopId}/publish`, undefined, admin.token)).status).toBe(200);
+    expect((await nodeA.post(`/api/workshops/${workshopId}/registrations`, undefined, attendee.token)).status).toBe(201);
+    const clocks = [nodeA, nodeB].map((node) => node.app.get(Clock));
+    clocks.forEach((clock) => (clock.now = () => new Date(start.getTime() + 5 * 60_000)));
+    try {
+      const [onB, host] = [await open(nodeB, attendee.token), await open(nodeB, speaker.token)];
+      await ok(onB, 'workshop:join', { sessionId });
+      await ok(host, 'workshop:join', { sessionId });
+      const told = next(onB, 'workshop:removed');
+      const removal = await nodeA.request('DELETE', `/api/workshops/${workshopId}/sessions/${sessionId}/participants/${attendee.id}`, { token: speaker.token });
+      expect(removal.status).toBe(204);
+      expect(await told).toEqual({ sessionId });
+
+      const heard = record(onB, 'workshop:question');
+      await ok(host, 'workshop:question', { sessionId, body: 'Siapa yang sudah punya merek?' });
+      await settle(200);
+      expect(heard).toEqual([]);
+      expect(await send(onB, 'workshop:question', { sessionId, body: 'Saya masih di sini' })).toMatchObject({ ok: false, error: { code: 'REMOVED_FROM_ROOM' } });
+    } finally {
+      clocks.forEach((clock) => (clock.now = Clock.prototype.now));
+    }
   });
 
   it('keeps deployments with another Redis prefix apart', async () => {

@@ -2,6 +2,7 @@ import type { Socket } from 'socket.io-client';
 import { DataSource } from 'typeorm';
 import { Clock } from '@pendamping/platform';
 import { LivePollVote, LiveQuestionVote } from '@pendamping/realtime';
+import { FakeLiveKit } from './support/fake-livekit';
 import { releaseTogether } from './support/race';
 import { connect, eventually, next, ok, record, send, settle } from './support/realtime-client';
 import { TestApp, type Session } from './support/test-app';
@@ -11,6 +12,7 @@ const start = new Date(Date.UTC(2031, 0, 1, 2) + Math.floor(Math.random() * 1500
 const minutes = (m: number) => new Date(start.getTime() + m * 60_000);
 
 describe('realtime: workshop live room', () => {
+  let livekit: FakeLiveKit;
   let app: TestApp;
   let admin: Session;
   let speaker: Session;
@@ -33,16 +35,17 @@ describe('realtime: workshop live room', () => {
   };
 
   beforeAll(async () => {
-    app = await TestApp.start();
+    livekit = await FakeLiveKit.start(); // removal goes through LiveKit's RoomService too
+    app = await TestApp.start({ LIVEKIT_URL: livekit.url });
     admin = await app.newUser(['admin']);
     speaker = await app.newUser(['speaker'], { name: 'Dewi Anggraini' });
-    const body = { title: 'Foto Produk', description: 'Foto produk dengan ponsel.', topic: 'pemasaran', capacity: 25, speakerIds: [speaker.id], sessions: [{ start: minutes(0).toISOString(), end: minutes(90).toISOString() }] };
+    const body = { title: 'Foto Produk', description: 'Foto produk dengan ponsel.', topic: 'pemasaran', capacity: 27, speakerIds: [speaker.id], sessions: [{ start: minutes(0).toISOString(), end: minutes(90).toISOString() }] };
     const created = await app.post('/api/workshops', body, admin.token);
     expect(created.status).toBe(201);
     sessionId = created.body.sessions[0].id;
     workshopId = created.body.id;
     expect((await app.post(`/api/workshops/${created.body.id}/publish`, undefined, admin.token)).status).toBe(200);
-    [waitlisted, ...attendees] = await app.newEntrepreneurs(26);
+    [waitlisted, ...attendees] = await app.newEntrepreneurs(28);
     for (const who of attendees) expect((await app.post(`/api/workshops/${created.body.id}/registrations`, undefined, who.token)).status).toBe(201);
     expect((await app.post(`/api/workshops/${created.body.id}/registrations`, undefined, waitlisted.token)).body.status).toBe('waitlisted');
     app.app.get(Clock).now = () => minutes(-10); // the room is open from 15 minutes before the start
@@ -51,7 +54,11 @@ describe('realtime: workshop live room', () => {
   afterAll(async () => {
     app.app.get(Clock).now = realNow;
     await app.close();
+    await livekit.close();
   });
+  /** A speaker removes someone, as from the video room (DELETE …/participants/:userId). */
+  const remove = (who: Session) =>
+    app.request('DELETE', `/api/workshops/${workshopId}/sessions/${sessionId}/participants/${who.id}`, { token: speaker.token }).then((r) => r.status);
 
   it('admits registrants, speakers and admins in the join window only', async () => {
     const [stranger] = await app.newEntrepreneurs(1);
@@ -208,5 +215,36 @@ describe('realtime: workshop live room', () => {
     } finally {
       app.app.get(Clock).now = () => minutes(-10);
     }
+  });
+
+  it('keeps a removed attendee out of the live room: workshop:join answers REMOVED_FROM_ROOM, as the video join does', async () => {
+    const removed = attendees[25];
+    expect(await remove(removed)).toBe(204);
+    expect(await send(await open(removed), 'workshop:join', { sessionId })).toMatchObject({ ok: false, error: { code: 'REMOVED_FROM_ROOM' } });
+    expect(await ok(await open(attendees[0]), 'workshop:join', { sessionId })).toMatchObject({ role: 'attendee' }); // only them
+  });
+
+  it('takes a removed attendee out at once on every device: told with workshop:removed, hears nothing more, cannot ask or raise a hand', async () => {
+    const person = attendees[26];
+    const [phone, laptop, host, other] = [await joined(person), await joined(person), await joined(speaker), await joined(attendees[1])];
+    const raised = next(host, 'workshop:hand');
+    await ok(phone, 'workshop:hand', { sessionId, raised: true });
+    await raised;
+    const told = [next(phone, 'workshop:removed'), next(laptop, 'workshop:removed')];
+    const lowered = next(host, 'workshop:hand');
+    expect(await remove(person)).toBe(204);
+    expect(await Promise.all(told)).toEqual([{ sessionId }, { sessionId }]);
+    expect(await lowered).toEqual({ sessionId, userId: person.id, name: 'Pelaku Usaha 28', raised: false });
+
+    const heard = [...[phone, laptop].flatMap((s) => [record(s, 'workshop:question'), record(s, 'workshop:poll')])];
+    const stillHeard = next(other, 'workshop:poll');
+    await ok(host, 'workshop:question', { sessionId, body: 'Ada pertanyaan lain?' });
+    await ok(host, 'workshop:poll:open', { sessionId, question: 'Materi jelas?', options: ['Jelas', 'Belum'] });
+    await stillHeard;
+    await settle(200);
+    expect(heard).toEqual([[], [], [], []]);
+    expect(await send(phone, 'workshop:question', { sessionId, body: 'Saya masih di sini' })).toMatchObject({ ok: false, error: { code: 'REMOVED_FROM_ROOM' } });
+    expect(await send(laptop, 'workshop:hand', { sessionId, raised: true })).toMatchObject({ ok: false, error: { code: 'REMOVED_FROM_ROOM' } });
+    expect((await ok(host, 'workshop:join', { sessionId })).hands.map((h: { userId: string }) => h.userId)).not.toContain(person.id);
   });
 });

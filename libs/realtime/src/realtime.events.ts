@@ -47,6 +47,8 @@ export interface ServerToClientEvents {
   'workshop:poll': (poll: PollView & { sessionId: string }) => void;
   'workshop:poll:results': (results: PollResults) => void;
   'workshop:poll:closed': (results: PollResults) => void;
+  /** To every socket of someone a moderator removed from the session: they are out of its live room. */
+  'workshop:removed': (event: { sessionId: string }) => void;
   notification: (notification: unknown) => void;
 }
 

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ConsultationsModule } from '@pendamping/consultations';
 import { IdentityModule } from '@pendamping/identity';
+import { VideoModule } from '@pendamping/video';
 import { WorkshopsModule } from '@pendamping/workshops';
 import { ChatController } from './chat/chat.controller';
 import { ChatService } from './chat/chat.service';
@@ -19,7 +20,7 @@ import { LiveReportService } from './report/live-report.service';
 
 /** The socket.io gateway (namespace /realtime), the chat history and the live-room report endpoints. The api imports it; the worker does not. */
 @Module({
-  imports: [TypeOrmModule.forFeature(realtimeEntities), IdentityModule, ConsultationsModule, WorkshopsModule],
+  imports: [TypeOrmModule.forFeature(realtimeEntities), IdentityModule, ConsultationsModule, WorkshopsModule, VideoModule],
   controllers: [ChatController, LiveReportController],
   providers: [ConnectionGateway, ChatGateway, WorkshopGateway, SocketHandler, ChatService, LiveRoomService, QuestionsService, PollsService, HandsService, LiveReportService],
   exports: [ChatService],

@@ -10,6 +10,7 @@ import { LiveKitTokens } from './livekit/livekit-tokens';
 import { LiveKitWebhooks } from './livekit/livekit-webhooks';
 import { ModerationController } from './moderation/moderation.controller';
 import { ModerationService } from './moderation/moderation.service';
+import { RoomRemovals } from './moderation/room-removals';
 import { ConsultationPresenceController } from './presence/consultation-presence.controller';
 import { ConsultationPresenceService } from './presence/consultation-presence.service';
 import { RoomCloser } from './room-closer';
@@ -23,8 +24,8 @@ import { VideoWebhookService } from './webhooks/webhook.service';
 @Module({
   imports: [TypeOrmModule.forFeature(videoEntities), ConsultationsModule, WorkshopsModule],
   controllers: [JoinController, ModerationController, ConsultationPresenceController, LiveKitWebhookController],
-  providers: [LiveKitRooms, LiveKitTokens, LiveKitWebhooks, VideoRooms, JoinService, ModerationService, ConsultationPresenceService, VideoWebhookService, RoomCloser],
-  exports: [JoinService, VideoRooms, ConsultationPresenceService],
+  providers: [LiveKitRooms, LiveKitTokens, LiveKitWebhooks, VideoRooms, JoinService, ModerationService, RoomRemovals, ConsultationPresenceService, VideoWebhookService, RoomCloser],
+  exports: [JoinService, VideoRooms, ConsultationPresenceService, RoomRemovals],
 })
 export class VideoModule implements OnModuleInit {
   constructor(private readonly http: HttpAdapterHost) {}

@@ -1,9 +1,12 @@
+import { OnModuleInit } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, OnGatewayDisconnect, SubscribeMessage, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
-import type { Caller } from '@pendamping/platform';
+import { DomainEvents, type Caller } from '@pendamping/platform';
+import type { ParticipantRemoved } from '@pendamping/video';
 import { HandsService } from '../live/hands.service';
 import { LiveRoomService } from '../live/live-room.service';
 import { PollsService } from '../live/polls.service';
 import { QuestionsService } from '../live/questions.service';
+import { RealtimeErrors } from '../realtime.errors';
 import type { JoinedSession, RealtimeServer, RealtimeSocket } from '../realtime.events';
 import { REALTIME_NAMESPACE, rooms } from '../rooms';
 import { AnsweredDto, AskDto, HandDto, OpenPollDto, PollRef, PollVoteDto, QuestionRef, SessionRef } from './realtime.dto';
@@ -11,7 +14,7 @@ import { SocketHandler } from './socket-handler';
 
 /** A workshop session's live room: questions and votes, raised hands, polls. */
 @WebSocketGateway({ namespace: REALTIME_NAMESPACE })
-export class WorkshopGateway implements OnGatewayDisconnect {
+export class WorkshopGateway implements OnGatewayDisconnect, OnModuleInit {
   @WebSocketServer()
   private readonly server: RealtimeServer;
 
@@ -21,7 +24,23 @@ export class WorkshopGateway implements OnGatewayDisconnect {
     private readonly polls: PollsService,
     private readonly hands: HandsService,
     private readonly handler: SocketHandler,
+    private readonly events: DomainEvents,
   ) {}
+
+  onModuleInit(): void {
+    this.events.afterCommit('video.participant_removed', (e) => this.removed(e as ParticipantRemoved));
+  }
+
+  /**
+   * A moderator removed someone: every socket of theirs, on every node (the Redis adapter carries
+   * socketsLeave), leaves the session's rooms at once and is told; their hand goes down.
+   */
+  private async removed({ sessionId, userId }: ParticipantRemoved): Promise<void> {
+    this.server.in(rooms.user(userId)).socketsLeave([rooms.workshopSession(sessionId), rooms.workshopStaff(sessionId)]);
+    this.server.to(rooms.user(userId)).emit('workshop:removed', { sessionId });
+    const hand = await this.hands.lower(sessionId, userId);
+    if (hand) this.server.to(rooms.workshopStaff(sessionId)).emit('workshop:hand', { sessionId, ...hand, raised: false });
+  }
 
   /** A person who left the room (their last socket in it) has their hand lowered, as in a video call. */
   async handleDisconnect(socket: RealtimeSocket): Promise<void> {
@@ -133,6 +152,12 @@ export class WorkshopGateway implements OnGatewayDisconnect {
   private async admitted(socket: RealtimeSocket, caller: Caller, sessionId: string, staff = false): Promise<JoinedSession> {
     const id = sessionId.toLowerCase();
     const joined = socket.data.sessions.get(id);
+    if (joined && !socket.rooms.has(rooms.workshopSession(id))) {
+      // Taken out of the room from outside (a removal, possibly decided on another node): the reason from admit.
+      socket.data.sessions.delete(id);
+      await this.room.admit(caller, id);
+      throw RealtimeErrors.notJoined();
+    }
     if (joined && this.room.stale(joined)) {
       try {
         Object.assign(joined, await this.room.admit(caller, id));

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { User } from '@pendamping/identity';
 import { Clock, notFound, type Caller } from '@pendamping/platform';
+import { RoomRemovals } from '@pendamping/video';
 import { Registration, Workshop, WorkshopSession, WorkshopSpeaker } from '@pendamping/workshops';
 import { RealtimeErrors } from '../realtime.errors';
 import type { JoinedSession, WorkshopRole } from '../realtime.events';
@@ -21,9 +22,13 @@ export class LiveRoomService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly clock: Clock,
+    private readonly removals: RoomRemovals,
   ) {}
 
-  /** Registrants (seated, not waitlisted), the workshop's speakers and admins, while the room is open. */
+  /**
+   * Registrants (seated, not waitlisted), the workshop's speakers and admins, while the room is open; not
+   * someone a moderator removed from the session's video room (REMOVED_FROM_ROOM, as for the video join).
+   */
   async admit(caller: Caller, sessionId: string): Promise<JoinedSession> {
     const session = await this.db.getRepository(WorkshopSession).findOneBy({ id: sessionId });
     const workshop = session && (await this.db.getRepository(Workshop).findOneBy({ id: session.workshopId }));
@@ -32,6 +37,7 @@ export class LiveRoomService {
     const now = this.clock.now().getTime();
     const open = workshop.status !== 'cancelled' && now >= session.startsAt.getTime() - ROOM_OPENS_BEFORE_MS && now <= session.endsAt.getTime();
     if (!open) throw RealtimeErrors.notOpen();
+    await this.removals.assertNotRemoved({ kind: 'workshop_session', id: session.id }, caller.id);
     return { sessionId: session.id, workshopId: workshop.id, role, endsAt: session.endsAt, checkedAt: now };
   }
 

@@ -5,11 +5,11 @@ import { ConsultationAccess } from '@pendamping/consultations';
 import { User } from '@pendamping/identity';
 import { AppConfig, Clock, notFound, type Caller } from '@pendamping/platform';
 import { Registration, WorkshopReader, type WorkshopView } from '@pendamping/workshops';
-import { RoomRemoval } from '../entities/room-removal.entity';
 import { permissionsFor, type JoinOptions, type VideoRole } from '../grants';
 import { clientUrl } from '../livekit/livekit-url';
 import { LiveKitTokens } from '../livekit/livekit-tokens';
-import { consultationRoomSize, isOpen, roomName, workshopRoomSize, type RoomRef, type TimeRange } from '../rooms';
+import { RoomRemovals } from '../moderation/room-removals';
+import { consultationRoomSize, isOpen, workshopRoomSize, type RoomRef, type TimeRange } from '../rooms';
 import { VideoRooms } from '../rooms.service';
 import { VideoErrors } from '../video.errors';
 import type { JoinView } from './join.view';
@@ -25,6 +25,7 @@ export class JoinService {
     private readonly workshops: WorkshopReader,
     private readonly rooms: VideoRooms,
     private readonly tokens: LiveKitTokens,
+    private readonly removals: RoomRemovals,
   ) {}
 
   /** The two people only: a stranger gets 404, an admin 403; booked and within the window. */
@@ -33,7 +34,7 @@ export class JoinService {
     if (c.status !== 'booked') throw VideoErrors.notOpen(`This consultation is ${c.status.replace('_', '-')}; its video room is closed`);
     this.assertOpen({ start: c.start, end: c.end });
     const ref: RoomRef = { kind: 'consultation', id };
-    await this.assertNotRemoved(ref, caller.id);
+    await this.removals.assertNotRemoved(ref, caller.id);
     const room = await this.rooms.ensure({ ref, times: c, maxParticipants: consultationRoomSize(), metadata: { topic: c.topic, mentorId: c.mentorId, entrepreneurId: c.entrepreneurId } });
     return this.admit(caller.id, room, 'participant', options);
   }
@@ -48,7 +49,7 @@ export class JoinService {
     if (workshop.status === 'draft') throw VideoErrors.notOpen('This workshop is not published yet');
     this.assertOpen(session);
     const ref: RoomRef = { kind: 'workshop_session', id: sessionId };
-    await this.assertNotRemoved(ref, caller.id);
+    await this.removals.assertNotRemoved(ref, caller.id);
     const room = await this.rooms.ensure({
       ref,
       times: session,
@@ -76,10 +77,6 @@ export class JoinService {
     if (!isOpen(times, this.clock.now())) {
       throw VideoErrors.notOpen('The video room opens 15 minutes before the start and closes at the end');
     }
-  }
-
-  private async assertNotRemoved(ref: RoomRef, userId: string): Promise<void> {
-    if (await this.db.getRepository(RoomRemoval).existsBy({ room: roomName(ref), userId })) throw VideoErrors.removed();
   }
 
   private async admit(userId: string, room: string, role: VideoRole, options: JoinOptions): Promise<JoinView> {

@@ -2,14 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { User } from '@pendamping/identity';
-import { Clock, notFound, type Caller } from '@pendamping/platform';
+import { Clock, DomainEvents, notFound, type Caller } from '@pendamping/platform';
 import { WorkshopReader, type WorkshopView } from '@pendamping/workshops';
-import { RoomRemoval } from '../entities/room-removal.entity';
 import { floorPermissions } from '../grants';
 import { JoinService } from '../join/join.service';
 import { LiveKitRooms } from '../livekit/livekit-rooms';
 import { roomName } from '../rooms';
+import { videoEvent } from '../video.events';
 import { VideoErrors } from '../video.errors';
+import { RoomRemovals } from './room-removals';
 
 interface Target {
   room: string;
@@ -25,6 +26,8 @@ export class ModerationService {
     private readonly join: JoinService,
     private readonly livekit: LiveKitRooms,
     private readonly clock: Clock,
+    private readonly removals: RoomRemovals,
+    private readonly events: DomainEvents,
   ) {}
 
   /** Gives an attendee the floor (microphone only) or takes it back; LiveKit unpublishes their audio then. */
@@ -40,12 +43,14 @@ export class ModerationService {
   }
 
   /**
-   * Removes an attendee: recorded first (no new join token for this room), then disconnected with their
-   * current tokens revoked. Succeeds also when they are not connected right now (they stay out).
+   * Removes an attendee: recorded first (no new join token for this room, no live room), the live room told
+   * (their sockets leave it), then disconnected from LiveKit with their current tokens revoked. Succeeds also
+   * when they are not connected right now (they stay out).
    */
   async remove(caller: Caller, workshopId: string, sessionId: string, userId: string): Promise<void> {
     const { room } = await this.attendeeTarget(caller, workshopId, sessionId, userId);
-    await this.db.createQueryBuilder().insert().into(RoomRemoval).values({ room, userId, removedBy: caller.id }).orIgnore().execute();
+    await this.removals.add({ kind: 'workshop_session', id: sessionId }, userId, caller.id);
+    await this.events.publishCommitted([videoEvent({ type: 'video.participant_removed', workshopId, sessionId, userId, removedBy: caller.id })]);
     await this.livekit.removeParticipant(room, userId, this.clock.now());
   }
 
