@@ -206,5 +206,9 @@ export function useChat(consultationId: string, userId: string, canWrite: boolea
     },
   });
 
-  return { log, items, pending, send, discard, typing, otherTyping: typingAt > 0, readMark, live, joined, fatal, older };
+  // A message restored from the device that the server already has (stored, ack lost) shows once, as stored.
+  const stored = new Set(items.filter((m) => m.senderId === userId).map((m) => m.clientMessageId));
+  const waiting = pending.some((p) => stored.has(p.clientMessageId)) ? pending.filter((p) => !stored.has(p.clientMessageId)) : pending;
+
+  return { log, items, pending: waiting, send, discard, typing, otherTyping: typingAt > 0, readMark, live, joined, fatal, older };
 }
