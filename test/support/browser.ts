@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import { mkdirSync, readFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
@@ -9,6 +10,7 @@ import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { TestApp, type Session } from './test-app';
 import { testEnv } from './test-env';
 import { workerDatabase } from './scratch-database';
+import { wallClockEnv } from './wall-clock';
 
 // Browser tests: the real built web app (dist/apps/web, from `npm run build`) served by the real api, a
 // worker in this process on a database of its own, and Chromium driven by playwright-core. Chromium is
@@ -87,6 +89,8 @@ export async function openPhone(stack: WebStack, options: { session?: Session; v
     permissions: ['camera', 'microphone'],
   });
   if (options.session) await context.addInitScript(([key, token]) => localStorage.setItem(key, token), [TOKEN_KEY, options.session.token] as const);
+  // Under a set wall clock (TEST_WALL_CLOCK), the page lives at the same moment as the api; time flows on.
+  if (Number(Object.values(wallClockEnv())[0])) await context.clock.install({ time: Date.now() });
   // A step that cannot happen fails in 10 s, naming what it waited for, well inside the test's timeout.
   context.setDefaultTimeout(10_000);
   const page = await context.newPage();

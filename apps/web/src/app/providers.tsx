@@ -1,5 +1,5 @@
 import { lazy, Suspense, type ReactNode } from 'react';
-import { MantineProvider, createTheme, type CSSVariablesResolver } from '@mantine/core';
+import { MantineProvider, createTheme, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { I18nextProvider } from 'react-i18next';
 import i18n from '@/i18n';
@@ -19,20 +19,30 @@ function Toasts() {
   ) : null;
 }
 
-// Teal 9 and dark gray text on white pass WCAG AA contrast; focus rings stay visible for keyboard use.
+// Mantine's teal one step darker, so white on a filled button passes WCAG AA (4.5:1) also on hover,
+// which takes the next shade; focus rings stay visible for keyboard use.
+const teal: MantineColorsTuple = ['#e6fcf5', '#c3fae8', '#96f2d7', '#63e6be', '#38d9a9', '#20c997', '#12b886', '#099268', '#087f5b', '#05664a'];
+
 const theme = createTheme({
   primaryColor: 'teal',
-  primaryShade: 9,
+  primaryShade: 8,
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif',
   focusRing: 'auto',
   defaultRadius: 'md',
-  colors: {},
+  colors: { teal },
 });
+
+// Text on "light" badges and alerts (a tinted background) in a shade dark enough for 4.5:1.
+const LIGHT_TEXT: Record<string, string> = { teal: '#05664a', green: '#1f6b2e', orange: '#9a3412', yellow: '#6b4d00', red: '#a61e1e', blue: '#1454a0', grape: '#7a1f8f', cyan: '#0b5e6e', gray: '#343a40' };
 
 // Mantine's dimmed gray (gray 6) and light anchors miss 4.5:1 on white: darker ones for small text.
 const resolver: CSSVariablesResolver = () => ({
   variables: {},
-  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)', '--mantine-color-anchor': 'var(--mantine-color-teal-9)' },
+  light: {
+    '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    '--mantine-color-anchor': 'var(--mantine-color-teal-9)',
+    ...Object.fromEntries(Object.entries(LIGHT_TEXT).map(([color, text]) => [`--mantine-color-${color}-light-color`, text])),
+  },
   dark: {},
 });
 
