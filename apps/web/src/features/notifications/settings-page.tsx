@@ -1,13 +1,13 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Anchor, Button, Card, SegmentedControl, Stack, Switch, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Stack, Switch, Text, Title } from '@mantine/core';
 import { IconArrowLeft } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api, unwrap } from '@/api/client';
 import type { Me, PreferencesView } from '@/api/types';
 import { meKey, RequireAuth, useMe } from '@/lib/auth';
-import type { Lang } from '@/lib/datetime';
 import { setLang, useT } from '@/i18n';
+import { LanguageControl } from '@/ui/language-control';
 import { ErrorState, QueryState } from '@/ui/states';
 import { preferencesKey } from '@/features/profile/profile-queries';
 import { CalendarSubscription } from './calendar-subscription';
@@ -54,17 +54,7 @@ function PreferencesForm({ initial }: { initial: PreferencesView }) {
             </Anchor>
           </Text>
         )}
-        <Stack gap={4}>
-          <Text size="sm" fw={500} id="prefs-language">
-            {t('notifications.settings.language')}
-          </Text>
-          <SegmentedControl
-            aria-labelledby="prefs-language"
-            value={form.locale}
-            onChange={(v) => change({ locale: v as Lang })}
-            data={(['id', 'en'] as const).map((l) => ({ value: l, label: t(`common.languages.${l}`) }))}
-          />
-        </Stack>
+        <LanguageControl label={t('notifications.settings.language')} value={form.locale} onChange={(v) => change({ locale: v })} />
         {save.error && <ErrorState error={save.error} />}
         {save.isSuccess && (
           <Alert color="teal" role="status" py="xs">

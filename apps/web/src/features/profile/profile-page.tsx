@@ -1,10 +1,11 @@
 import { useMemo, useState, type FormEvent } from 'react';
-import { Alert, Button, Fieldset, SegmentedControl, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Fieldset, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { ApiError } from '@/api/client';
 import { BUSINESS_TYPES, type BusinessType, type Me, type UpdateMe } from '@/api/types';
 import { RequireAuth, useMe } from '@/lib/auth';
-import { zoneLabel, type Lang } from '@/lib/datetime';
+import { zoneLabel } from '@/lib/datetime';
 import { useT } from '@/i18n';
+import { LanguageControl } from '@/ui/language-control';
 import { ErrorState } from '@/ui/states';
 import { RegionPicker, regionFromKelurahan, type RegionValue } from '@/features/auth/region-picker';
 import { PasswordForm } from './password-form';
@@ -108,17 +109,7 @@ function ProfileForm({ me }: { me: Me }) {
               comboboxProps={{ withinPortal: true }}
               data-testid="timezone"
             />
-            <Stack gap={4}>
-              <Text size="sm" fw={500} id="profile-language">
-                {t('profile.language')}
-              </Text>
-              <SegmentedControl
-                aria-labelledby="profile-language"
-                value={form.locale}
-                onChange={(v) => set({ locale: v as Lang })}
-                data={(['id', 'en'] as const).map((l) => ({ value: l, label: t(`common.languages.${l}`) }))}
-              />
-            </Stack>
+            <LanguageControl label={t('profile.language')} value={form.locale} onChange={(v) => set({ locale: v })} />
           </Stack>
         </Fieldset>
         {update.error && (
