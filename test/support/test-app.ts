@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { AuthService, EntrepreneurProfile, User, UsersService, type CreateUserDto } from '@pendamping/identity';
 import { createHttpApp, loadConfig, newId, type Role } from '@pendamping/platform';
 import { ApiModule } from '../../apps/api/src/api.module';
+import { responseProblems, type OpenApiDocument } from './openapi-conformance';
 import { TEST_KELURAHAN, testEnv } from './test-env';
 
 export interface Response<T = any> {
@@ -18,11 +20,23 @@ export interface Session {
   token: string;
 }
 
-/** The real api (same bootstrap as production) on a random port, and a small HTTP client for it. */
+let committed: OpenApiDocument | undefined;
+
+/**
+ * The committed document (test/openapi.e2e-spec.ts proves the code serves the same), not the served one:
+ * a suite that moves the clock replaces `Date`, and @nestjs/swagger then no longer recognises date fields.
+ */
+const committedDocument = () => (committed ??= JSON.parse(readFileSync('apps/api/openapi.json', 'utf8')) as OpenApiDocument);
+
+/**
+ * The real api (same bootstrap as production) on a random port, and a small HTTP client for it. Every JSON
+ * 2xx answer it receives is checked against the api's OpenAPI document (a mismatch fails the test).
+ */
 export class TestApp {
   private constructor(
     readonly app: NestFastifyApplication,
     readonly baseUrl: string,
+    private readonly document: OpenApiDocument,
   ) {}
 
   static async start(env: Record<string, string> = {}): Promise<TestApp> {
@@ -30,7 +44,8 @@ export class TestApp {
     const app = await createHttpApp(config, ApiModule.forRoot(config));
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.getHttpServer().address() as { port: number };
-    return new TestApp(app, `http://127.0.0.1:${address.port}`);
+    const baseUrl = `http://127.0.0.1:${address.port}`;
+    return new TestApp(app, baseUrl, committedDocument());
   }
 
   close(): Promise<void> {
@@ -48,6 +63,8 @@ export class TestApp {
     });
     const text = await res.text();
     const body = res.headers.get('content-type')?.includes('json') && text ? JSON.parse(text) : text;
+    const problems = responseProblems(this.document, method, path, res.status, body, res.headers.get('content-type'));
+    if (problems.length > 0) throw new Error(`The answer does not match the OpenAPI document (fix the view class, then npm run openapi):\n${problems.join('\n')}`);
     return { status: res.status, body: body as T, headers: res.headers };
   }
 

@@ -16,8 +16,8 @@ export class ConsultationView {
   @ApiProperty({ enum: TOPICS, enumName: 'Topic' }) topic: Topic;
   @ApiProperty({ type: String, nullable: true }) note: string | null;
   @ApiProperty({ enum: CONSULTATION_STATUSES, enumName: 'ConsultationStatus' }) status: ConsultationStatus;
-  @ApiProperty({ type: String, nullable: true, description: 'user id of who cancelled' }) cancelledBy: string | null;
-  @ApiProperty({ type: String, nullable: true }) cancelReason: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'user id of who cancelled; absent in the answer to a booking' }) cancelledBy?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'absent in the answer to a booking' }) cancelReason?: string | null;
   @ApiProperty() createdAt: Date;
 }
 
