@@ -47,6 +47,9 @@ describe('OpenAPI document', () => {
 
   beforeAll(async () => {
     api = await TestApp.start();
+    // This suite is over in milliseconds: wait until the app's Redis and queue connections are up (health
+    // touches both), or closing it while they still connect rejects their pending commands.
+    await api.get('/api/health');
     document = (await api.get('/api/docs/openapi.json')).body;
   });
   afterAll(() => api.close());
