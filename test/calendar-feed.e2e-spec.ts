@@ -100,7 +100,9 @@ describe('calendar feed (iCalendar subscription)', () => {
     expect(Object.values(events).map((e) => e.SUMMARY)).toEqual(['Financing consultation with Rina Marlina']);
   });
 
-  it('a new address replaces the old one; a revoked or made-up address is 404; the address needs no login but managing it does', async () => {
+  it('a new address replaces the old one; a revoked or made-up address is 404; GET answers 200 with nulls while there is none; the address needs no login but managing it does', async () => {
+    const none = { status: 200, body: { url: null, webcal: null } };
+    expect(await app.get('/api/me/calendar-feed', (await app.newEntrepreneur()).token)).toMatchObject(none);
     const first = await feedOf(siti);
     const second = await feedOf(siti);
     expect(second.path).not.toBe(first.path);
@@ -109,7 +111,7 @@ describe('calendar feed (iCalendar subscription)', () => {
 
     expect((await app.request('DELETE', '/api/me/calendar-feed', { token: siti.token })).status).toBe(204);
     expect((await fetch(`${app.baseUrl}${second.path}`)).status).toBe(404);
-    expect((await app.get('/api/me/calendar-feed', siti.token)).status).toBe(404);
+    expect(await app.get('/api/me/calendar-feed', siti.token)).toMatchObject(none);
     for (const path of ['/api/calendar/bukan-alamat.ics', `/api/calendar/${'A'.repeat(43)}.ics`, `/api/calendar/${'A'.repeat(43)}`]) expect((await fetch(`${app.baseUrl}${path}`)).status).toBe(404);
     expect((await app.post('/api/me/calendar-feed', undefined)).status).toBe(401);
   });

@@ -111,6 +111,20 @@ describe('workshops: registration, waitlist, quotas', () => {
     expect((await register(id, speaker)).status).toBe(403);
   });
 
+  it('answers 200 {status: null} to GET registrations/me for someone who never registered (404 only for an unknown or draft workshop)', async () => {
+    const id = await publishedWorkshop(3);
+    const person = await app.newEntrepreneur();
+    const mine = (workshopId: string) => app.get(`/api/workshops/${workshopId}/registrations/me`, person.token);
+    expect(await mine(id)).toMatchObject({ status: 200, body: { status: null } });
+    await register(id, person);
+    expect((await mine(id)).body).toEqual({ status: 'registered' });
+    expect((await leave(id, person)).status).toBe(204);
+    expect((await mine(id)).body).toEqual({ status: 'cancelled' });
+    const draft = await app.post('/api/workshops', { title: 'Belum terbit', description: 'Draf.', topic: 'pemasaran', capacity: 3, speakerIds: [], sessions: sessionsOnNewDay() }, admin.token);
+    expect((await mine(draft.body.id)).status).toBe(404);
+    expect((await mine('01a235ab-c45d-7065-86a8-d50367b671cd')).status).toBe(404);
+  });
+
   it('shows registrations to admins and the workshop\'s own speakers only', async () => {
     const id = await publishedWorkshop(3);
     const person = await app.newEntrepreneur();

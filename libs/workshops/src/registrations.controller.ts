@@ -1,5 +1,5 @@
 import { Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, ParseIdPipe, Roles, type Caller } from '@pendamping/platform';
 import { RegistrationsService } from './registrations.service';
 import { RegistrationQuery } from './workshop.dto';
@@ -21,9 +21,8 @@ export class RegistrationsController {
   }
 
   @Get('me')
-  @ApiOperation({ operationId: 'getMyRegistration', summary: "The caller's registration: status and, when waitlisted, the current position" })
+  @ApiOperation({ operationId: 'getMyRegistration', summary: "The caller's registration: status (null when never registered) and, when waitlisted, the current position" })
   @ApiOkResponse({ type: MyRegistrationView })
-  @ApiNotFoundResponse({ description: 'NOT_REGISTERED: never registered' })
   mine(@Param('id', ParseIdPipe) id: string, @CurrentUser() caller: Caller): Promise<MyRegistrationView> {
     return this.registrations.mine(id, caller);
   }

@@ -65,9 +65,17 @@ export class RegistrationsService {
     });
   }
 
+  /**
+   * `status: null` when the caller never registered: "not yet" is an answer, not an error (a browser logs
+   * every 4xx). An unknown workshop, or a draft, is still a 404.
+   */
   async mine(workshopId: string, caller: Caller): Promise<MyRegistrationView> {
     const registration = await this.dataSource.manager.findOneBy(Registration, { workshopId, userId: caller.id });
-    if (!registration) throw WorkshopErrors.notRegistered();
+    if (!registration) {
+      const workshop = await this.dataSource.manager.findOne(Workshop, { select: { id: true, status: true }, where: { id: workshopId } });
+      if (!workshop || workshop.status === 'draft') throw notFound('Workshop');
+      return { status: null };
+    }
     if (registration.status !== 'waitlisted') return { status: registration.status };
     return { status: 'waitlisted', position: await waitlistPosition(this.dataSource.manager, workshopId, registration.waitlistSeq!) };
   }

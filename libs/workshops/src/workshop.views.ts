@@ -62,7 +62,7 @@ export class RegistrationResult {
 }
 
 export class MyRegistrationView {
-  @ApiProperty({ enum: REGISTRATION_STATUSES, enumName: 'RegistrationStatus' }) status: RegistrationStatus;
+  @ApiProperty({ enum: REGISTRATION_STATUSES, enumName: 'RegistrationStatus', nullable: true }) status: RegistrationStatus | null; // null: never registered
   @ApiPropertyOptional({ description: 'place in line, when waitlisted' }) position?: number;
 }
 

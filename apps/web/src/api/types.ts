@@ -26,9 +26,12 @@ export type JoinView = Schemas['JoinView'];
 export type CertificateVerification = Schemas['CertificateVerification'];
 export type Preferences = Schemas['PreferencesDto'];
 export type FeedAddress = Schemas['FeedAddressView'];
+/** GET /api/me/calendar-feed answers nulls while there is no address: the screens keep that as null. */
+export const feedOrNull = (feed: Schemas['CurrentFeedView']): FeedAddress | null => (feed.url && feed.webcal ? { url: feed.url, webcal: feed.webcal } : null);
 
 // workshops (the live room's socket events are not in the OpenAPI document: shapes from libs/realtime)
-export type MyRegistration = Schemas['MyRegistrationView'];
+/** My registration when there is one (the api's `status: null`, never registered, is kept as null). */
+export type MyRegistration = Schemas['MyRegistrationView'] & { status: NonNullable<Schemas['MyRegistrationView']['status']> };
 export type FeedbackView = Schemas['FeedbackView'];
 export interface LiveQuestion {
   id: string;

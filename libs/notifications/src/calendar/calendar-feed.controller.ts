@@ -2,11 +2,17 @@ import { Controller, Delete, Get, Header, HttpCode, Param, Post, Res } from '@ne
 import { ApiBearerAuth, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentUser, notFound, Public, type Caller } from '@pendamping/platform';
-import { CalendarFeedService, type FeedAddress } from './calendar-feed.service';
+import { CalendarFeedService, type CurrentFeed, type FeedAddress } from './calendar-feed.service';
 
 class FeedAddressView implements FeedAddress {
   @ApiProperty({ example: 'https://pendamping.example/api/calendar/3q2-….ics' }) url: string;
   @ApiProperty({ example: 'webcal://pendamping.example/api/calendar/3q2-….ics' }) webcal: string;
+}
+
+/** The current address; both fields null while there is none (none made yet, or stopped). */
+class CurrentFeedView {
+  @ApiProperty({ type: String, nullable: true, example: 'https://pendamping.example/api/calendar/3q2-….ics', description: 'null: no address' }) url: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'webcal://pendamping.example/api/calendar/3q2-….ics', description: 'null: no address' }) webcal: string | null;
 }
 
 @ApiTags('calendar')
@@ -25,10 +31,9 @@ export class CalendarFeedController {
 
   @Get('me/calendar-feed')
   @ApiBearerAuth()
-  @ApiOperation({ operationId: 'getCalendarFeed', summary: 'My current calendar address' })
-  @ApiOkResponse({ type: FeedAddressView })
-  @ApiNotFoundResponse({ description: 'None made yet, or revoked' })
-  current(@CurrentUser() caller: Caller): Promise<FeedAddress> {
+  @ApiOperation({ operationId: 'getCalendarFeed', summary: 'My current calendar address; url and webcal are null when there is none (none made yet, or stopped)' })
+  @ApiOkResponse({ type: CurrentFeedView })
+  current(@CurrentUser() caller: Caller): Promise<CurrentFeed> {
     return this.feeds.current(caller.id);
   }
 

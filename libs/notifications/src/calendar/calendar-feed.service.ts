@@ -23,6 +23,9 @@ export interface FeedAddress {
   webcal: string;
 }
 
+/** What GET answers: the address, or both fields null when there is none (not a 404: a browser logs those). */
+export type CurrentFeed = FeedAddress | { url: null; webcal: null };
+
 interface ConsultationRow {
   id: string;
   start: Date;
@@ -76,11 +79,10 @@ export class CalendarFeedService {
     return this.address(token);
   }
 
-  /** The current address, or 404 when the person has none. */
-  async current(userId: string): Promise<FeedAddress> {
+  /** The current address, or nulls when the person has none. */
+  async current(userId: string): Promise<CurrentFeed> {
     const feed = await this.dataSource.manager.findOneBy(CalendarFeed, { userId });
-    if (!feed) throw notFound('Calendar feed');
-    return this.address(feed.token);
+    return feed ? this.address(feed.token) : { url: null, webcal: null };
   }
 
   async revoke(userId: string): Promise<void> {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useInfiniteQuery, useMutation, useQueries, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { ApiError, api, idempotencyKey, unwrap } from '@/api/client';
-import type { Consultation, ConsultationPage, FeedAddress, Mentor, MentorPage, Outcome, Page, Region, Slot, Topic } from '@/api/types';
+import { feedOrNull, type Consultation, type ConsultationPage, type FeedAddress, type Mentor, type MentorPage, type Outcome, type Page, type Region, type Slot, type Topic } from '@/api/types';
 import { consultationKeys, mentorKeys, type ConsultationTab } from './keys';
 
 const PAGE = 20;
@@ -169,14 +169,7 @@ export function useCalendarFeed(enabled: boolean) {
   return useQuery({
     queryKey: consultationKeys.calendarFeed,
     enabled,
-    queryFn: async (): Promise<FeedAddress | null> => {
-      try {
-        return await unwrap<FeedAddress>(api.GET('/api/me/calendar-feed'));
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 404) return null;
-        throw error;
-      }
-    },
+    queryFn: async () => feedOrNull(await unwrap(api.GET('/api/me/calendar-feed'))),
   });
 }
 

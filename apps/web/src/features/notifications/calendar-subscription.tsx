@@ -2,23 +2,16 @@ import { useState } from 'react';
 import { Button, Card, CopyButton, Group, Modal, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconCalendarPlus, IconCheck, IconCopy } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, api, idempotencyKey, unwrap } from '@/api/client';
-import type { FeedAddress } from '@/api/types';
+import { api, idempotencyKey, unwrap } from '@/api/client';
+import { feedOrNull, type FeedAddress } from '@/api/types';
 import { useT } from '@/i18n';
 import { ErrorState, Loading } from '@/ui/states';
 import classes from './notifications.module.css';
 
 export const calendarFeedKey = ['calendar-feed'] as const;
 
-/** GET answers 404 while there is no address: that is "none", not an error. */
-async function currentFeed(): Promise<FeedAddress | null> {
-  try {
-    return await unwrap<FeedAddress>(api.GET('/api/me/calendar-feed'));
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 404) return null;
-    throw error;
-  }
-}
+/** The address, or null while there is none. */
+const currentFeed = async () => feedOrNull(await unwrap(api.GET('/api/me/calendar-feed')));
 
 function Confirm({ kind, onConfirm, onClose, loading, error }: { kind: 'rotate' | 'stop' | null; onConfirm: () => void; onClose: () => void; loading: boolean; error: unknown }) {
   const { t } = useT();

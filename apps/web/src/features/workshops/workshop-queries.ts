@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { api, ApiError, idempotencyKey, unwrap } from '@/api/client';
+import { api, idempotencyKey, unwrap } from '@/api/client';
 import type { MyRegistration, Notification, RegistrationResult } from '@/api/types';
 import { useSocket, useSocketEvent } from '@/lib/socket';
 import { useT } from '@/i18n';
@@ -13,18 +13,14 @@ export function useWorkshop(id: string) {
   return useQuery({ queryKey: workshopKeys.detail(id), queryFn: () => unwrap(api.GET('/api/workshops/{id}', { params: { path: { id } } })) });
 }
 
-/** My registration, or null when I never registered (the api's 404 NOT_REGISTERED is an answer here). */
+/** My registration, or null when I never registered (the api answers `status: null`). */
 export function useMyRegistration(id: string, enabled: boolean) {
   return useQuery({
     queryKey: workshopKeys.registration(id),
     enabled,
     queryFn: async (): Promise<MyRegistration | null> => {
-      try {
-        return await unwrap(api.GET('/api/workshops/{id}/registrations/me', { params: { path: { id } } }));
-      } catch (error) {
-        if (error instanceof ApiError && error.code === 'NOT_REGISTERED') return null;
-        throw error;
-      }
+      const mine = await unwrap(api.GET('/api/workshops/{id}/registrations/me', { params: { path: { id } } }));
+      return mine.status ? { ...mine, status: mine.status } : null;
     },
   });
 }
