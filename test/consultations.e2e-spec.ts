@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import { Consultation } from '@pendamping/consultations';
-import { DomainEvents, type DomainEvent } from '@pendamping/platform';
+import { DomainEvents, newId, type DomainEvent } from '@pendamping/platform';
 import { releaseTogether } from './support/race';
 import { TestApp, type Session } from './support/test-app';
 
@@ -236,6 +236,40 @@ describe('consultations', () => {
       expect((await app.get('/api/consultations', otherMentor.token)).body.items).toEqual([]);
       const all = await app.get('/api/consultations?limit=100', admin.token);
       expect(all.body.items.some((c: { id: string }) => c.id === id)).toBe(true);
+    });
+
+    it('lists soonest first, or latest first with order=desc; cursor paging across a page break between two at the same start loses or repeats none', async () => {
+      const [person] = await app.newEntrepreneurs(1);
+      const mentors = await Promise.all([1, 2].map(() => app.newUser(['mentor'])));
+      const hour = (h: number) => new Date(Date.UTC(2026, 0, 5, h));
+      // Two at 03:00 (with two mentors), so the page break of limit=2 falls between equal start times.
+      const starts = [hour(1), hour(3), hour(3), hour(5), hour(7)];
+      const rows = starts.map((start, i) => ({ id: newId(), mentorId: mentors[i % 2].id, entrepreneurId: person.id, start, end: new Date(start.getTime() + 1_800_000), topic: 'keuangan' as const, status: 'completed' as const }));
+      await app.app.get(DataSource).getRepository(Consultation).insert(rows);
+      const pages = async (query: string) => {
+        const ids: string[] = [];
+        let cursor: string | null = null;
+        do {
+          const path: string = `/api/consultations?limit=2&to=2026-01-06T00:00:00Z${query}${cursor ? `&cursor=${cursor}` : ''}`;
+          const res = await app.get<{ items: { id: string }[]; nextCursor: string | null }>(path, person.token);
+          expect(res.status).toBe(200);
+          expect(res.body.items.length).toBeLessThanOrEqual(2);
+          ids.push(...res.body.items.map((c) => c.id));
+          cursor = res.body.nextCursor;
+        } while (cursor);
+        return ids;
+      };
+      const [atThree, alsoAtThree] = [rows[1].id, rows[2].id].sort();
+      const soonest = [rows[0].id, atThree, alsoAtThree, rows[3].id, rows[4].id];
+      expect(await pages('')).toEqual(soonest);
+      expect(await pages('&order=asc')).toEqual(soonest);
+      expect(await pages('&order=desc')).toEqual([...soonest].reverse());
+      // A page of a history, then the rest: the start of the second page is older than the end of the first.
+      const first = await app.get('/api/consultations?limit=3&order=desc', person.token);
+      expect(first.body.items.map((c: { start: string }) => c.start)).toEqual([hour(7), hour(5), hour(3)].map((d) => d.toISOString()));
+      const rest = await app.get(`/api/consultations?limit=3&order=desc&cursor=${first.body.nextCursor}`, person.token);
+      expect(rest.body).toMatchObject({ items: [{ start: hour(3).toISOString() }, { start: hour(1).toISOString() }], nextCursor: null });
+      expect((await app.get('/api/consultations?order=newest', person.token)).body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
     });
 
     it('lets only the mentor write an outcome (the entrepreneur gets 403)', async () => {

@@ -366,4 +366,29 @@ describe('web app: consultations (mentors, booking, my consultations, chat)', ()
     expect(await checkScreen(phone, 'consultations-outcome')).toEqual(clean);
     await phone.context.close();
   }, 60_000);
+
+  it('Riwayat lists the latest first and "load more" goes on to older ones, none twice', async () => {
+    const mentor = await newMentor('Ibu Maya Pendamping');
+    const me = await stack.app.newEntrepreneur({ name: 'Rini' });
+    // 22 past consultations a day apart (one page is 20), the newest yesterday.
+    const yesterday = DateTime.now().setZone(ZONE).minus({ days: 1 }).set({ hour: 14, minute: 0, second: 0, millisecond: 0 });
+    const starts = Array.from({ length: 22 }, (_, i) => yesterday.minus({ days: i }));
+    await stack.app.app.get(DataSource).getRepository(Consultation).insert(
+      starts.map((s) => ({ id: newId(), mentorId: mentor.id, entrepreneurId: me.id, start: s.toJSDate(), end: s.plus({ hours: 1 }).toJSDate(), topic: 'perizinan' as const, note: null, status: 'completed' as const })),
+    );
+    const phone = await openPhone(stack, { session: me });
+    const { page } = phone;
+    await page.goto('/consultations?tab=past');
+    const items = page.getByTestId('consultation-item');
+    await items.first().waitFor();
+    const shown = () => items.evaluateAll((list) => list.map((e) => e.textContent ?? ''));
+    const when = starts.map((s) => formatDateTime(s.toJSDate(), 'id', ZONE));
+    expect((await shown()).map((text) => when.findIndex((w) => text.includes(w)))).toEqual(Array.from({ length: 20 }, (_, i) => i));
+    await page.getByRole('button', { name: 'Muat lebih banyak' }).click();
+    await items.nth(21).waitFor();
+    expect((await shown()).map((text) => when.findIndex((w) => text.includes(w)))).toEqual(Array.from({ length: 22 }, (_, i) => i));
+    expect(await page.getByRole('button', { name: 'Muat lebih banyak' }).count()).toBe(0);
+    expect(phone.errors).toEqual([]);
+    await phone.context.close();
+  }, 60_000);
 });

@@ -5,6 +5,8 @@ import { PageQuery } from '@pendamping/platform';
 import { CONSULTATION_STATUSES, type ConsultationStatus } from './consultation.entity';
 
 const ISO_INSTANT = { strict: true, strictSeparator: true } as const;
+export const LIST_ORDERS = ['asc', 'desc'] as const;
+export type ListOrder = (typeof LIST_ORDERS)[number];
 
 export class BookConsultationDto {
   @ApiProperty({ description: "The mentor's user id" })
@@ -55,4 +57,9 @@ export class ConsultationQuery extends PageQuery {
   @IsOptional()
   @IsISO8601(ISO_INSTANT, { message: 'to must be an ISO-8601 date-time' })
   to?: string;
+
+  @ApiPropertyOptional({ enum: LIST_ORDERS, default: 'asc', description: 'By start time: asc soonest first, desc latest first (a history); a cursor pages on in the order it was made in' })
+  @IsOptional()
+  @IsIn(LIST_ORDERS, { message: `order must be one of: ${LIST_ORDERS.join(', ')}` })
+  order?: ListOrder;
 }

@@ -20,7 +20,11 @@ export class ConsultationQueryService {
     return toView(consultation);
   }
 
-  /** The caller's own consultations, as entrepreneur or mentor (an admin's: everyone's), by start time. */
+  /**
+   * The caller's own consultations, as entrepreneur or mentor (an admin's: everyone's), by start time then
+   * id: soonest first, or latest first with `order=desc`. The cursor is the last item's (start, id), so a
+   * page break between two consultations at the same start loses or repeats none.
+   */
   async list(caller: Caller, query: ConsultationQuery): Promise<Page<ConsultationView>> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const q = this.withNames();
@@ -31,11 +35,12 @@ export class ConsultationQueryService {
     if (query.from) q.andWhere('c.start >= :from', { from: new Date(query.from) });
     if (query.to) q.andWhere('c.start < :to', { to: new Date(query.to) });
     if (query.from && query.to && new Date(query.to) <= new Date(query.from)) throw validationFailed('to must be after from');
+    const [direction, after] = query.order === 'desc' ? (['DESC', '<'] as const) : (['ASC', '>'] as const);
     if (query.cursor) {
       const { at, id } = decodeTimeCursor(query.cursor);
-      q.andWhere('(c.start > :cStart OR (c.start = :cStart AND c.id > :cId))', { cStart: at, cId: id });
+      q.andWhere(`(c.start ${after} :cStart OR (c.start = :cStart AND c.id ${after} :cId))`, { cStart: at, cId: id });
     }
-    const rows = await q.orderBy('c.start', 'ASC').addOrderBy('c.id', 'ASC').take(limit + 1).getMany();
+    const rows = await q.orderBy('c.start', direction).addOrderBy('c.id', direction).take(limit + 1).getMany();
     return toPage(rows, limit, toView, (c) => [c.start.toISOString(), c.id]);
   }
 

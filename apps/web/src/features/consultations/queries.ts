@@ -83,8 +83,8 @@ export function useConsultation(id: string) {
 const LONGEST_MS = 4 * 3_600_000; // slots are at most 240 minutes
 
 /**
- * Upcoming: booked ones that have not ended (those that started in the last hours included). Past:
- * everything that started before now, any status. The api lists by start time, soonest first.
+ * Upcoming: booked ones that have not ended (those that started in the last hours included), soonest
+ * first. Past ("Riwayat"): everything that started before now, any status, latest first (`order=desc`).
  */
 export function useConsultationList(tab: ConsultationTab) {
   return useInfiniteQuery({
@@ -92,7 +92,7 @@ export function useConsultationList(tab: ConsultationTab) {
     initialPageParam: undefined as string | undefined,
     queryFn: async ({ pageParam }) => {
       const now = Date.now();
-      const query = tab === 'upcoming' ? { status: 'booked', from: new Date(now - LONGEST_MS).toISOString() } : { to: new Date(now).toISOString() };
+      const query = tab === 'upcoming' ? { status: 'booked', from: new Date(now - LONGEST_MS).toISOString() } : { to: new Date(now).toISOString(), order: 'desc' };
       const page = await unwrap<ConsultationPage>(api.GET('/api/consultations', { params: { query: { ...query, limit: PAGE, cursor: pageParam } } as never }));
       return tab === 'upcoming' ? { ...page, items: page.items.filter((c) => new Date(c.end).getTime() > now) } : page;
     },
