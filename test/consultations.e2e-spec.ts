@@ -342,5 +342,19 @@ describe('consultations', () => {
       const byTopic = await app.get('/api/mentors?kelurahan=31.71.09.1002&topic=produksi&limit=100', admin.token);
       expect(byTopic.body.items.map((m: { id: string }) => m.id)).not.toContain(near.id);
     });
+
+    it('GET /api/mentors/:id answers one mentor as the directory does; 404 for someone who is not a mentor or an unknown id', async () => {
+      const mentor = await app.newUser(['mentor'], { name: 'Ibu Ratna', mentor: { kelurahanCodes: ['31.71.09.1002', '31.71.09.1001'], topics: ['perizinan'] } } as never);
+      const [person] = await app.newEntrepreneurs(1);
+      const res = await app.get(`/api/mentors/${mentor.id}`, person.token);
+      expect(res.status).toBe(200);
+      const listed = (await app.get('/api/mentors?limit=100', person.token)).body.items.find((m: { id: string }) => m.id === mentor.id);
+      expect(res.body).toEqual(listed);
+      expect(res.body).toEqual({ id: mentor.id, name: 'Ibu Ratna', topics: ['perizinan'], kelurahanCodes: ['31.71.09.1001', '31.71.09.1002'], assigned: false, timezone: 'Asia/Jakarta' });
+      expect((await app.get(`/api/mentors/${mentor.id}?kelurahan=31.71.09.1002`, person.token)).body.assigned).toBe(true);
+      expect((await app.get(`/api/mentors/${mentor.id}?kelurahan=31.71`, person.token)).status).toBe(400);
+      for (const id of [person.id, admin.id, '01a235ab-c45d-7065-86a8-d50367b671cd', 'bukan-id']) expect((await app.get(`/api/mentors/${id}`, person.token)).status).toBe(404);
+      expect((await app.get(`/api/mentors/${mentor.id}`)).status).toBe(401);
+    });
   });
 });

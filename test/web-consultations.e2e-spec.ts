@@ -246,6 +246,9 @@ describe('web app: consultations (mentors, booking, my consultations, chat)', ()
     const [first, second] = await Promise.all([stack.app.newEntrepreneur({ name: 'Dewi' }), stack.app.newEntrepreneur({ name: 'Rina' })]);
     const start = await slotAhead(mentor, first);
     const phones: Phone[] = await Promise.all([first, second].map((session) => openPhone(stack, { session })));
+    // A deep link to the booking page reads the one mentor, not the whole directory.
+    const mentorReads: string[] = [];
+    phones[0].page.on('request', (r) => r.url().includes('/api/mentors') && mentorReads.push(new URL(r.url()).pathname));
     for (const { page } of phones) {
       await page.goto(`/mentors/${mentor.id}`);
       await page.getByRole('heading', { name: 'Buat janji dengan Bapak Joko Pendamping' }).waitFor();
@@ -253,6 +256,7 @@ describe('web app: consultations (mentors, booking, my consultations, chat)', ()
       await slotButton(page, start).click();
       await chooseOption(page, 'Topik', 'Perizinan (NIB/PIRT)');
     }
+    expect(mentorReads.filter((path) => !path.endsWith('/slots'))).toEqual([`/api/mentors/${mentor.id}`]);
     await Promise.all(phones.map(({ page }) => page.getByTestId('booking-form').getByRole('button', { name: 'Buat janji' }).click()));
 
     const outcome = (page: Page) =>

@@ -28,12 +28,7 @@ export class MentorDirectoryService {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const offset = query.cursor ? Number(decodeCursor(query.cursor, 1)[0]) : 0;
     if (!Number.isInteger(offset) || offset < 0) throw invalidCursor();
-    const q = this.db
-      .getRepository(User)
-      .createQueryBuilder('u')
-      .innerJoinAndSelect('u.mentor', 'mp')
-      .leftJoinAndSelect('u.kelurahan', 'k')
-      .where('FIND_IN_SET(:mentorRole, u.roles) > 0', { mentorRole: 'mentor' });
+    const q = this.mentors();
     if (query.topic) q.andWhere('FIND_IN_SET(:topic, mp.topics) > 0', { topic: query.topic });
     if (query.kelurahan) {
       const kecamatan = query.kelurahan.slice(0, 8);
@@ -43,14 +38,18 @@ export class MentorDirectoryService {
         { inKecamatan: `${kecamatan}.%` },
       );
     }
-    const mentors = (await q.orderBy('u.name').addOrderBy('u.id').getMany()).map((u): MentorView => {
-      const kelurahanCodes = (u.kelurahan ?? []).map((k) => k.kelurahanCode).sort();
-      return { id: u.id, name: u.name, topics: u.mentor!.topics, kelurahanCodes, assigned: !!query.kelurahan && kelurahanCodes.includes(query.kelurahan), timezone: u.timezone };
-    });
+    const mentors = (await q.orderBy('u.name').addOrderBy('u.id').getMany()).map((u) => toMentorView(u, query.kelurahan));
     // Stable: assigned mentors first, each group by name.
     mentors.sort((a, b) => Number(b.assigned) - Number(a.assigned));
     const items = mentors.slice(offset, offset + limit);
     return { items, nextCursor: offset + limit < mentors.length ? encodeCursor([offset + limit]) : null };
+  }
+
+  /** One mentor's public profile, as in the directory; 404 for anyone who is not a mentor. */
+  async profile(mentorId: string, kelurahan?: string): Promise<MentorView> {
+    const mentor = await this.mentors().where('u.id = :mentorId', { mentorId }).getOne();
+    if (!mentor) throw notFound('Mentor');
+    return toMentorView(mentor, kelurahan);
   }
 
   /** Free slots starting in `[from, to)`, in UTC. */
@@ -71,4 +70,20 @@ export class MentorDirectoryService {
       .getMany();
     return { items: freeSlots(rules, from, to, this.clock.now(), booked) };
   }
+
+  /** Users with the mentor role and a mentor profile, with their kelurahan. */
+  private mentors() {
+    return this.db
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .innerJoinAndSelect('u.mentor', 'mp')
+      .leftJoinAndSelect('u.kelurahan', 'k')
+      .where('FIND_IN_SET(:mentorRole, u.roles) > 0', { mentorRole: 'mentor' });
+  }
+}
+
+/** `assigned`: the mentor covers the kelurahan asked for (false when none was asked for). */
+function toMentorView(u: User, kelurahan?: string): MentorView {
+  const kelurahanCodes = (u.kelurahan ?? []).map((k) => k.kelurahanCode).sort();
+  return { id: u.id, name: u.name, topics: u.mentor!.topics, kelurahanCodes, assigned: !!kelurahan && kelurahanCodes.includes(kelurahan), timezone: u.timezone };
 }

@@ -3,9 +3,9 @@ import { ApiBearerAuth, ApiExtraModels, ApiNoContentResponse, ApiNotFoundRespons
 import { CurrentUser, ParseIdPipe, Roles, type Caller } from '@pendamping/platform';
 import { AvailabilityDto, OverrideDto } from '../availability/availability.dto';
 import { AvailabilityService } from '../availability/availability.service';
-import { AvailabilityView, MentorPage, SlotList } from '../consultation.views';
+import { AvailabilityView, MentorPage, MentorView, SlotList } from '../consultation.views';
 import { MentorDirectoryService } from './mentor-directory.service';
-import { MentorQuery, SlotQuery } from './mentors.dto';
+import { MentorProfileQuery, MentorQuery, SlotQuery } from './mentors.dto';
 
 @ApiTags('mentors')
 @ApiBearerAuth()
@@ -55,6 +55,14 @@ export class MentorsController {
   @ApiNoContentResponse()
   async removeOverride(@CurrentUser() caller: Caller, @Param('date') date: string) {
     await this.availability.removeOverride(caller.id, date);
+  }
+
+  @Get(':id')
+  @ApiOperation({ operationId: 'getMentor', summary: "A mentor's public profile (name, topics, kelurahan, zone), as in the directory" })
+  @ApiOkResponse({ type: MentorView })
+  @ApiNotFoundResponse({ description: 'Not a mentor' })
+  profile(@Param('id', ParseIdPipe) id: string, @Query() query: MentorProfileQuery): Promise<MentorView> {
+    return this.directory.profile(id, query.kelurahan);
   }
 
   @Get(':id/slots')

@@ -4,10 +4,19 @@ import { TOPICS, type Topic } from '@pendamping/identity';
 import { PageQuery } from '@pendamping/platform';
 import { REGION_CODE_PATTERN } from '@pendamping/regions';
 
+const KELURAHAN_CODE = { message: 'kelurahan must be a kelurahan code such as 31.71.09.1001' };
+
+export class MentorProfileQuery {
+  @ApiPropertyOptional({ example: '31.71.09.1001', description: '`assigned` says whether the mentor covers this kelurahan' })
+  @IsOptional()
+  @Matches(REGION_CODE_PATTERN.kelurahan, KELURAHAN_CODE)
+  kelurahan?: string;
+}
+
 export class MentorQuery extends PageQuery {
   @ApiPropertyOptional({ example: '31.71.09.1001', description: 'Mentors assigned here first, then others in its kecamatan' })
   @IsOptional()
-  @Matches(REGION_CODE_PATTERN.kelurahan, { message: 'kelurahan must be a kelurahan code such as 31.71.09.1001' })
+  @Matches(REGION_CODE_PATTERN.kelurahan, KELURAHAN_CODE)
   kelurahan?: string;
 
   @ApiPropertyOptional({ enum: TOPICS, enumName: 'Topic' })

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useInfiniteQuery, useMutation, useQueries, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { ApiError, api, idempotencyKey, unwrap } from '@/api/client';
+import { api, idempotencyKey, unwrap } from '@/api/client';
 import { feedOrNull, type Consultation, type ConsultationPage, type FeedAddress, type Mentor, type MentorPage, type Outcome, type Page, type Region, type Slot, type Topic } from '@/api/types';
 import { consultationKeys, mentorKeys, type ConsultationTab } from './keys';
 
@@ -17,30 +17,12 @@ export function useMentors(kelurahan: string | null, topic: Topic | null) {
   });
 }
 
-/**
- * One mentor. The api has no GET /api/mentors/:id: the lists already loaded are asked first, then the
- * directory is paged through (a city has tens of mentors, not thousands).
- */
+/** One mentor's public profile (the booking page; also reached by a deep link, without the directory loaded). */
 export function useMentor(id: string) {
-  const client = useQueryClient();
   return useQuery({
     queryKey: mentorKeys.detail(id),
     staleTime: 5 * 60_000,
-    queryFn: async () => {
-      for (const [, data] of client.getQueriesData<{ pages: MentorPage[] }>({ queryKey: ['mentors', 'list'] })) {
-        const found = data?.pages?.flatMap((p) => p.items).find((m) => m.id === id);
-        if (found) return found;
-      }
-      let cursor: string | undefined;
-      for (let i = 0; i < 20; i++) {
-        const page = await unwrap<MentorPage>(api.GET('/api/mentors', { params: { query: { limit: 100, cursor } } as never }));
-        const found = page.items.find((m) => m.id === id);
-        if (found) return found;
-        if (!page.nextCursor) break;
-        cursor = page.nextCursor;
-      }
-      throw new ApiError(404, 'NOT_FOUND', 'Mentor');
-    },
+    queryFn: () => unwrap(api.GET('/api/mentors/{id}', { params: { path: { id } } })),
   });
 }
 
