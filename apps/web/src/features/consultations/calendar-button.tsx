@@ -4,7 +4,7 @@ import { IconCalendarPlus } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { useT } from '@/i18n';
 import { ErrorState, QueryState } from '@/ui/states';
-import { useCalendarFeed, useCreateCalendarFeed } from './queries';
+import { useCalendarFeed, useMakeCalendarFeed } from '@/features/notifications/calendar-feed-queries';
 
 /**
  * "Add to calendar". The api has no .ics per consultation, so this offers the person's calendar
@@ -14,7 +14,7 @@ export function CalendarButton() {
   const { t } = useT();
   const [opened, setOpened] = useState(false);
   const feed = useCalendarFeed(opened);
-  const create = useCreateCalendarFeed();
+  const create = useMakeCalendarFeed();
   return (
     <>
       <Button variant="default" leftSection={<IconCalendarPlus size={18} aria-hidden />} onClick={() => setOpened(true)} data-testid="add-to-calendar">

@@ -22,7 +22,5 @@ export const consultationKeys = {
   messages: (id: string) => ['consultations', 'messages', id] as const,
   /** The last message the other person has read (from `consultation:read` events). */
   readMark: (id: string) => ['consultations', 'read-mark', id] as const,
-  /** Shared with the calendar settings (features/notifications): the address, or null when none. */
-  calendarFeed: ['calendar-feed'] as const,
   kelurahan: (kecamatan: string) => ['regions', 'kelurahan', kecamatan] as const,
 };

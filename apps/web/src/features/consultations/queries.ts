@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useInfiniteQuery, useMutation, useQueries, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api, idempotencyKey, unwrap } from '@/api/client';
-import { feedOrNull, type Consultation, type ConsultationPage, type FeedAddress, type Mentor, type MentorPage, type Outcome, type Page, type Region, type Slot, type Topic } from '@/api/types';
+import type { Consultation, ConsultationPage, Mentor, MentorPage, Outcome, Page, Region, Slot, Topic } from '@/api/types';
 import { consultationKeys, mentorKeys, type ConsultationTab } from './keys';
 
 const PAGE = 20;
@@ -140,26 +140,5 @@ export function useCancel(id: string) {
   return useMutation({
     mutationFn: (reason: string) => unwrap<Consultation>(api.POST('/api/consultations/{id}/cancel', { params: { path: { id } }, body: { reason } })),
     onSuccess: (changed) => refreshAfterChange(client, changed),
-  });
-}
-
-/**
- * My calendar subscription address (null while I have none). There is no .ics per consultation: the
- * subscription holds all my bookings and sessions and follows their changes.
- */
-export function useCalendarFeed(enabled: boolean) {
-  return useQuery({
-    queryKey: consultationKeys.calendarFeed,
-    enabled,
-    queryFn: async () => feedOrNull(await unwrap(api.GET('/api/me/calendar-feed'))),
-  });
-}
-
-/** Makes the address; only offered when there is none (a new one would cut off an existing subscription). */
-export function useCreateCalendarFeed() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: () => unwrap<FeedAddress>(api.POST('/api/me/calendar-feed', { headers: { 'Idempotency-Key': idempotencyKey() } })),
-    onSuccess: (address) => client.setQueryData(consultationKeys.calendarFeed, address),
   });
 }

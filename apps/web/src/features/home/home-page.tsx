@@ -2,13 +2,13 @@ import { Anchor, Card, Group, List, SimpleGrid, Stack, Text, Title } from '@mant
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api, unwrap } from '@/api/client';
-import type { MyWorkshop, Notification, Page } from '@/api/types';
+import type { MyWorkshop, Page } from '@/api/types';
 import { useMe, useZone } from '@/lib/auth';
 import { formatDate, formatDateTime } from '@/lib/datetime';
 import { useT } from '@/i18n';
 import { JoinCountdown } from '@/ui/join-countdown';
 import { Empty, QueryState } from '@/ui/states';
-import { notificationKeys } from '@/features/notifications/notification-bell';
+import { fetchUnread, notificationKeys } from '@/features/notifications/notification-queries';
 
 interface ConsultationItem {
   id: string;
@@ -103,7 +103,7 @@ function UnreadNotifications() {
   const zone = useZone();
   const q = useQuery({
     queryKey: notificationKeys.unread,
-    queryFn: () => unwrap<Page<Notification>>(api.GET('/api/notifications', { params: { query: { unread: true, limit: 100 } as never } })),
+    queryFn: fetchUnread,
   });
   return (
     <Card withBorder data-testid="home-notifications">

@@ -1,17 +1,12 @@
 import { useState } from 'react';
 import { Button, Card, CopyButton, Group, Modal, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconCalendarPlus, IconCheck, IconCopy } from '@tabler/icons-react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, idempotencyKey, unwrap } from '@/api/client';
-import { feedOrNull, type FeedAddress } from '@/api/types';
+import type { FeedAddress } from '@/api/types';
+import { useCalendarFeed, useMakeCalendarFeed, useStopCalendarFeed } from './calendar-feed-queries';
 import { useT } from '@/i18n';
 import { ErrorState, Loading } from '@/ui/states';
 import classes from './notifications.module.css';
 
-export const calendarFeedKey = ['calendar-feed'] as const;
-
-/** The address, or null while there is none. */
-const currentFeed = async () => feedOrNull(await unwrap(api.GET('/api/me/calendar-feed')));
 
 function Confirm({ kind, onConfirm, onClose, loading, error }: { kind: 'rotate' | 'stop' | null; onConfirm: () => void; onClose: () => void; loading: boolean; error: unknown }) {
   const { t } = useT();
@@ -70,25 +65,16 @@ function Address({ feed, onRotate, onStop }: { feed: FeedAddress; onRotate: () =
 /** The calendar feed: a secret webcal:// address the phone's calendar subscribes to; renew or stop it. */
 export function CalendarSubscription() {
   const { t } = useT();
-  const client = useQueryClient();
   const [confirm, setConfirm] = useState<'rotate' | 'stop' | null>(null);
   const [stopped, setStopped] = useState(false);
-  const feed = useQuery({ queryKey: calendarFeedKey, queryFn: currentFeed });
-  const rotate = useMutation({
-    mutationFn: () => unwrap<FeedAddress>(api.POST('/api/me/calendar-feed', { headers: { 'Idempotency-Key': idempotencyKey() } })),
-    onSuccess: (address) => {
-      client.setQueryData(calendarFeedKey, address);
-      setConfirm(null);
-      setStopped(false);
-    },
+  const feed = useCalendarFeed();
+  const rotate = useMakeCalendarFeed(() => {
+    setConfirm(null);
+    setStopped(false);
   });
-  const stop = useMutation({
-    mutationFn: () => unwrap(api.DELETE('/api/me/calendar-feed')),
-    onSuccess: () => {
-      client.setQueryData(calendarFeedKey, null);
-      setConfirm(null);
-      setStopped(true);
-    },
+  const stop = useStopCalendarFeed(() => {
+    setConfirm(null);
+    setStopped(true);
   });
   const error = rotate.error ?? stop.error;
   return (
