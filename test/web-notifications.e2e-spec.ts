@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { Notification } from '@pendamping/notifications';
 import { newId } from '@pendamping/platform';
-import { accessibilityProblems, checkScreen, openPhone, screenshot, startWebStack, type Phone, type WebStack } from './support/browser';
+import { accessibilityProblems, checkScreen, openPhone, screenshot, startWebStack, valueOf, type Phone, type WebStack } from './support/browser';
 import type { Session } from './support/test-app';
 import { TEST_KELURAHAN } from './support/test-env';
 
@@ -259,7 +259,7 @@ describe('web app: notifications, settings and profile', () => {
     expect(await name.inputValue()).toBe('Rina Marlina Sari');
     expect(await form.getByLabel('Nama usaha').inputValue()).toBe('Dapur Rina');
     expect(await form.getByLabel('Jenis usaha').inputValue()).toBe('Makanan & minuman');
-    expect(await form.getByLabel('Kelurahan').inputValue()).toBe('Kelurahan Uji 2');
+    expect(await valueOf(form.getByLabel('Kelurahan'), 'Kelurahan Uji 2')).toBe('Kelurahan Uji 2');
     expect(await form.getByLabel('Zona waktu').inputValue()).toContain('WITA');
 
     const password = page.getByTestId('password-form');

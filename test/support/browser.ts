@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { Test, type TestingModule } from '@nestjs/testing';
 import sparticuz from '@sparticuz/chromium';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { loadConfig } from '@pendamping/platform';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { TestApp, type Session } from './test-app';
@@ -146,6 +146,7 @@ export async function checkScreen(phone: Phone, name: string): Promise<{ overflo
   const { page } = phone;
   await page.setViewportSize(PHONE);
   await page.waitForLoadState('networkidle');
+  await settled(page);
   const overflow = await horizontalOverflow(page);
   const violations = await accessibilityProblems(page);
   await screenshot(page, name);
@@ -154,6 +155,22 @@ export async function checkScreen(phone: Phone, name: string): Promise<{ overflo
   await screenshot(page, name);
   await page.setViewportSize(PHONE);
   return { overflow, violations, errors: [...phone.errors] };
+}
+
+/** Waits for running CSS transitions and animations (a dialog fading in) so axe sees the final colours. */
+export async function settled(page: Page): Promise<void> {
+  await page.evaluate(() => Promise.all(document.getAnimations().filter((a) => a.effect?.getTiming().iterations !== Infinity).map((a) => a.finished.catch(() => undefined))));
+}
+
+/** Waits until an input shows a value: a select's label appears once its options have loaded. */
+export async function valueOf(locator: Locator, expected: string, timeout = 10_000): Promise<string> {
+  const until = Date.now() + timeout;
+  let value = await locator.inputValue();
+  while (value !== expected && Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 50));
+    value = await locator.inputValue();
+  }
+  return value;
 }
 
 /** Logs in through the login form, as a person would. */

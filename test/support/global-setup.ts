@@ -1,4 +1,5 @@
 // Global setup runs outside jest's module mapper: import by path, and only files free of @pendamping/* imports.
+import sparticuz from '@sparticuz/chromium';
 import { ensureDatabase, runMigrations } from '../../libs/database/src/schema-setup';
 import { loadConfig } from '../../libs/platform/src/config/app-config';
 import { preflight, PreflightError } from '../../libs/platform/src/preflight';
@@ -21,4 +22,7 @@ export default async function globalSetup(): Promise<void> {
   process.env[TEST_ENV_KEYS.databaseUrl] = databaseUrl;
   process.env[TEST_ENV_KEYS.redisPrefix] = `pendamping-test-${run}`;
   shareWallClock(process.env);
+  // The browser suites run in parallel workers: unpack the bundled Chromium once here, so no worker
+  // launches a binary another worker is still writing (a clean machine's first run).
+  if (!process.env.CHROMIUM_PATH) await sparticuz.executablePath();
 }

@@ -23,13 +23,16 @@ function Toasts() {
 // which takes the next shade; focus rings stay visible for keyboard use.
 const teal: MantineColorsTuple = ['#e6fcf5', '#c3fae8', '#96f2d7', '#63e6be', '#38d9a9', '#20c997', '#12b886', '#099268', '#087f5b', '#05664a'];
 
+// Red likewise: shade 8 becomes #c92a2a (5.4:1 with white) for the cancel buttons.
+const red: MantineColorsTuple = ['#fff5f5', '#ffe3e3', '#ffc9c9', '#ffa8a8', '#ff8787', '#ff6b6b', '#fa5252', '#e03131', '#c92a2a', '#a61e1e'];
+
 const theme = createTheme({
   primaryColor: 'teal',
   primaryShade: 8,
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif',
   focusRing: 'auto',
   defaultRadius: 'md',
-  colors: { teal },
+  colors: { teal, red },
 });
 
 // Text on "light" badges and alerts (a tinted background) in a shade dark enough for 4.5:1.
