@@ -154,6 +154,31 @@ describe('consultations', () => {
       expect(results.find((r) => r.status === 409)!.body.code).toBe('ALREADY_BOOKED_THEN');
     });
 
+    it('limits one entrepreneur to 2 upcoming bookings with a mentor (5 sent at once: 2 booked) and 5 in all; a cancellation frees one', async () => {
+      const [m1, m2, m3, m4] = [await standard(), await standard(), await standard(), await standard()];
+      const [entrepreneur] = await app.newEntrepreneurs(1);
+      const days = [0, 1, 2, 3, 4].map((n) => day.plus({ days: n }));
+      const burst = await releaseTogether('consultations', 2, () => Promise.all(days.map((d) => book(entrepreneur, m1.id, at('09:00', d)))));
+      expect(burst.map((r) => r.status).sort()).toEqual([201, 201, 409, 409, 409]);
+      const refused = burst.find((r) => r.status === 409)!.body;
+      expect(refused).toMatchObject({ statusCode: 409, code: 'BOOKING_LIMIT_MENTOR' });
+      expect(refused.message).toContain('2 upcoming consultations with this mentor');
+      expect(await rowsFor(m1.id)).toBe(2);
+
+      // Others' mentors are still open to them, up to five upcoming in all.
+      expect((await book(entrepreneur, m2.id, at('10:00', days[0]))).status).toBe(201);
+      expect((await book(entrepreneur, m2.id, at('10:00', days[1]))).status).toBe(201);
+      expect((await book(entrepreneur, m3.id, at('11:00', days[0]))).status).toBe(201);
+      const sixth = await book(entrepreneur, m4.id, at('11:00', days[1]));
+      expect(sixth.status).toBe(409);
+      expect(sixth.body.code).toBe('BOOKING_LIMIT_TOTAL');
+      expect(await rowsFor(m4.id)).toBe(0);
+
+      const [mine] = (await app.get(`/api/consultations?status=booked&limit=1`, entrepreneur.token)).body.items;
+      expect((await app.post(`/api/consultations/${mine.id}/cancel`, { reason: 'Jadwal bentrok' }, entrepreneur.token)).status).toBe(200);
+      expect((await book(entrepreneur, m4.id, at('11:00', days[1]))).status).toBe(201);
+    });
+
     it('answers a retried booking with the same Idempotency-Key with the first result, even in parallel', async () => {
       const mentor = await standard();
       const [entrepreneur] = await app.newEntrepreneurs(1);

@@ -9,6 +9,12 @@ export const inThePast = () => new DomainError('unprocessable', 'IN_THE_PAST', '
 
 export const callerBusy = () => new DomainError('conflict', 'ALREADY_BOOKED_THEN', 'You already have a consultation at this time');
 
+export const mentorLimitReached = (limit: number) =>
+  new DomainError('conflict', 'BOOKING_LIMIT_MENTOR', `You already have ${limit} upcoming consultation${limit === 1 ? '' : 's'} with this mentor; attend or cancel one before booking another`);
+
+export const openLimitReached = (limit: number) =>
+  new DomainError('conflict', 'BOOKING_LIMIT_TOTAL', `You already have ${limit} upcoming consultation${limit === 1 ? '' : 's'}; attend or cancel one before booking another`);
+
 export const dailyCapReached = () => new DomainError('conflict', 'DAILY_CAP_REACHED', 'The mentor is fully booked on this day');
 
 export const notBooked = (status: string) =>

@@ -2,13 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { User } from '@pendamping/identity';
-import { Clock, DomainEvents, newId, notFound, type Caller } from '@pendamping/platform';
+import { AppConfig, Clock, DomainEvents, newId, notFound, type Caller } from '@pendamping/platform';
 import { AvailabilityService } from '../availability/availability.service';
 import { offeredSlots, type AvailabilityRules, type Interval } from '../availability/slots';
 import { inThePast, noAvailability, notASlot, notBooked } from '../consultation.errors';
 import { consultationEvent } from '../consultation.events';
 import type { BookConsultationDto } from './booking.dto';
-import { assertFree, lockCalendars } from './calendar';
+import { assertFree, assertWithinLimits, lockCalendars } from './calendar';
 import { Consultation } from './consultation.entity';
 import { ConsultationAccess } from './consultation-access.service';
 
@@ -21,6 +21,7 @@ export class BookingService {
     private readonly access: ConsultationAccess,
     private readonly events: DomainEvents,
     private readonly clock: Clock,
+    private readonly config: AppConfig,
   ) {}
 
   async book(caller: Caller, dto: BookConsultationDto): Promise<Consultation> {
@@ -31,6 +32,7 @@ export class BookingService {
 
     return this.events.transaction(this.db, async (manager, emit) => {
       await lockCalendars(manager, [people.mentorId, people.entrepreneurId]);
+      await assertWithinLimits(manager, this.config.bookingLimits, people, this.clock.now());
       await assertFree(manager, rules, slot, people);
       const consultation = manager.getRepository(Consultation).create({
         id: newId(),

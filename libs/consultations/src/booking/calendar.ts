@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { EntityManager } from 'typeorm';
 import { conflicts, type AvailabilityRules, type Interval } from '../availability/slots';
-import { callerBusy, dailyCapReached, slotTaken } from '../consultation.errors';
+import { callerBusy, dailyCapReached, mentorLimitReached, openLimitReached, slotTaken } from '../consultation.errors';
 
 /**
  * Serialises calendar changes per person: the people's account rows are locked, in id order so two bookings
@@ -51,4 +51,24 @@ export async function assertFree(
   if (rules.dailyCap !== null && sameDay.length >= rules.dailyCap) throw dailyCapReached();
   const theirs = rows.filter((r) => r.mentorId !== people.mentorId);
   if (theirs.some((c) => c.start < slot.end && c.end > slot.start)) throw callerBusy();
+}
+
+/**
+ * Throws when the entrepreneur already holds as many upcoming bookings as allowed, with this mentor or in all,
+ * so one person (or a script) cannot take a mentor's whole horizon. Call with the entrepreneur's calendar locked:
+ * then two bookings at once by the same person see each other.
+ */
+export async function assertWithinLimits(
+  manager: EntityManager,
+  limits: { perMentor: number; total: number },
+  people: { mentorId: string; entrepreneurId: string },
+  now: Date,
+): Promise<void> {
+  const [row]: { total: number | string; withMentor: number | string | null }[] = await manager.query(
+    `SELECT COUNT(*) AS total, SUM(mentorId = ?) AS withMentor FROM consultations
+      WHERE entrepreneurId = ? AND status = 'booked' AND end > ?`,
+    [people.mentorId, people.entrepreneurId, now],
+  );
+  if (Number(row.withMentor ?? 0) >= limits.perMentor) throw mentorLimitReached(limits.perMentor);
+  if (Number(row.total) >= limits.total) throw openLimitReached(limits.total);
 }

@@ -30,7 +30,7 @@ export class ConsultationsController {
   @ApiOperation({ operationId: 'bookConsultation', summary: 'Book a free slot of a mentor' })
   @ApiCreatedResponse({ type: ConsultationView })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Makes a retried booking answer the first result' })
-  @ApiConflictResponse({ description: 'SLOT_TAKEN, ALREADY_BOOKED_THEN, DAILY_CAP_REACHED' })
+  @ApiConflictResponse({ description: 'SLOT_TAKEN, ALREADY_BOOKED_THEN, DAILY_CAP_REACHED, BOOKING_LIMIT_MENTOR, BOOKING_LIMIT_TOTAL (upcoming bookings per entrepreneur: BOOKINGS_PER_MENTOR, BOOKINGS_OPEN_MAX)' })
   @ApiUnprocessableEntityResponse({ description: 'NOT_A_SLOT, IN_THE_PAST' })
   async book(@CurrentUser() caller: Caller, @Body() dto: BookConsultationDto): Promise<ConsultationView> {
     return toView(await this.booking.book(caller, dto));

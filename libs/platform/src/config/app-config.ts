@@ -63,6 +63,8 @@ const schema = z
     REALTIME_EVENTS_PER_SECOND: z.coerce.number().int().min(1).max(100_000).default(10),
     REGISTRATIONS_PER_IP_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(60),
     WEB_ROOT: z.string().min(1).default('dist/apps/web'),
+    BOOKINGS_PER_MENTOR: z.coerce.number().int().min(1).max(1000).default(2),
+    BOOKINGS_OPEN_MAX: z.coerce.number().int().min(1).max(1000).default(5),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && (!env.JWT_SECRET || env.JWT_SECRET.length < 32)) {
@@ -115,6 +117,8 @@ export class AppConfig {
   readonly registrationsPerIpPerHour!: number;
   /** The built web app (`npm run build`), served at `/`; relative to the working directory. */
   readonly webRoot!: string;
+  /** Upcoming booked consultations one entrepreneur may hold: with one mentor, and in all. */
+  readonly bookingLimits!: { perMentor: number; total: number };
 }
 
 export class ConfigError extends Error {}
@@ -149,6 +153,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     realtime: { eventsPerSecond: e.REALTIME_EVENTS_PER_SECOND },
     registrationsPerIpPerHour: e.REGISTRATIONS_PER_IP_PER_HOUR,
     webRoot: e.WEB_ROOT,
+    bookingLimits: { perMentor: e.BOOKINGS_PER_MENTOR, total: e.BOOKINGS_OPEN_MAX },
   });
 }
 
