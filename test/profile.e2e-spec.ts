@@ -87,9 +87,9 @@ describe('editing my own account: PATCH /api/me, PUT /api/me/password', () => {
     });
 
     const invalid: [string, Record<string, unknown>, string][] = [
-      ['a control character in the name', { name: 'Siti\u0007Aminah' }, 'name must be plain text without control characters'],
-      ['a line break in the business name', { business: { name: 'Toko\nSiti' } }, 'business.name must be plain text without control characters'],
-      ['a right-to-left override in the name', { name: 'Siti \u202Enimha' }, 'name must be plain text without control characters'],
+      ['a control character in the name', { name: 'Siti\u0007Aminah' }, 'name must be plain text on one line, without control characters'],
+      ['a line break in the business name', { business: { name: 'Toko\nSiti' } }, 'business.name must be plain text on one line, without control characters'],
+      ['a right-to-left override in the name', { name: 'Siti \u202Enimha' }, 'name must be plain text on one line, without control characters'],
       ['a null name', { name: null }, 'name must be a string'],
       ['a one-letter name', { name: 'S' }, 'name must be longer than or equal to 2 characters'],
       ['an unknown zone', { timezone: 'Asia/Atlantis' }, 'timezone must be an IANA time zone such as Asia/Jakarta'],

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { PageOf, PageQuery } from '@pendamping/platform';
+import { IsHumanText, PageOf, PageQuery } from '@pendamping/platform';
 import { REGION_LEVELS, type RegionLevel } from './region.entity';
 
 const ANY_CODE = /^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/;
@@ -25,6 +25,7 @@ export class CreateRegionDto {
   @ApiProperty({ example: 'Tebet Barat' })
   @IsString()
   @Length(2, 100)
+  @IsHumanText('name')
   name: string;
 
   @ApiProperty({ enum: REGION_LEVELS, enumName: 'RegionLevel' })

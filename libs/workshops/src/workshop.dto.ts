@@ -17,7 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { TOPICS, type Topic } from '@pendamping/identity';
-import { IsInstant, PageQuery } from '@pendamping/platform';
+import { IsHumanText, IsInstant, IsMultilineText, PageQuery } from '@pendamping/platform';
 import { REGISTRATION_STATUSES, type RegistrationStatus } from './entities/registration.entity';
 import { MAX_SESSIONS } from './recurrence';
 
@@ -68,12 +68,14 @@ class WorkshopFields {
   @trimmed()
   @IsString()
   @Length(3, 200)
+  @IsHumanText('title')
   title: string;
 
   @ApiProperty({ example: 'Memisahkan uang usaha dan pribadi, mencatat arus kas, menyiapkan pengajuan KUR.' })
   @trimmed()
   @IsString()
   @Length(1, 5000)
+  @IsMultilineText('description')
   description: string;
 
   @ApiProperty({ enum: TOPICS, enumName: 'Topic' })
@@ -127,6 +129,7 @@ export class CancelWorkshopDto {
   @trimmed()
   @IsString()
   @Length(3, 500)
+  @IsMultilineText('reason')
   reason: string;
 }
 
@@ -166,5 +169,6 @@ export class FeedbackDto {
   @trimmed()
   @IsString()
   @MaxLength(2000)
+  @IsMultilineText('comment')
   comment?: string;
 }

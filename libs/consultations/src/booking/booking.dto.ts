@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { TOPICS, type Topic } from '@pendamping/identity';
-import { PageQuery } from '@pendamping/platform';
+import { IsMultilineText, PageQuery } from '@pendamping/platform';
 import { CONSULTATION_STATUSES, type ConsultationStatus } from './consultation.entity';
 
 const ISO_INSTANT = { strict: true, strictSeparator: true } as const;
@@ -25,6 +25,7 @@ export class BookConsultationDto {
   @IsOptional()
   @IsString()
   @MaxLength(1000)
+  @IsMultilineText('note')
   note?: string;
 }
 
@@ -39,6 +40,7 @@ export class CancelDto {
   @IsString()
   @IsNotEmpty({ message: 'reason should not be empty' })
   @MaxLength(500)
+  @IsMultilineText('reason')
   reason: string;
 }
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { PageQuery } from '@pendamping/platform';
+import { IsHumanText, IsMultilineText, PageQuery } from '@pendamping/platform';
 import { CASE_STATUSES, CASE_TYPES, type CaseStatus, type CaseType } from './outcome.entity';
 
 export const PERMITS = ['NIB', 'PIRT'] as const;
@@ -11,6 +11,7 @@ export class OutcomeDto {
   @IsString()
   @IsNotEmpty({ message: 'summary should not be empty' })
   @MaxLength(5000)
+  @IsMultilineText('summary')
   summary: string;
 
   @ApiProperty({ type: [String], description: 'What the entrepreneur (or the mentor) will do next' })
@@ -19,6 +20,7 @@ export class OutcomeDto {
   @IsString({ each: true })
   @IsNotEmpty({ each: true, message: 'each action should not be empty' })
   @MaxLength(500, { each: true })
+  @IsHumanText('each action', { each: true })
   actions: string[];
 
   @ApiPropertyOptional({ example: '2026-12-21', description: "A date in the mentor's zone" })
@@ -36,6 +38,7 @@ export class OutcomeDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(120)
+  @IsHumanText('lender')
   lender?: string;
 
   @ApiPropertyOptional({ enum: PERMITS, enumName: 'Permit', description: 'Required for perizinan' })
@@ -47,6 +50,7 @@ export class OutcomeDto {
   @IsOptional()
   @IsString()
   @MaxLength(80)
+  @IsHumanText('referenceNumber')
   referenceNumber?: string;
 }
 
@@ -60,6 +64,7 @@ export class UpdateCaseDto {
   @IsOptional()
   @IsString()
   @MaxLength(80)
+  @IsHumanText('referenceNumber')
   referenceNumber?: string;
 
   @ApiPropertyOptional({ maxLength: 120 })
@@ -67,6 +72,7 @@ export class UpdateCaseDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(120)
+  @IsHumanText('lender')
   lender?: string;
 }
 

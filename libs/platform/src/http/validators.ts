@@ -1,20 +1,45 @@
 import { Transform } from 'class-transformer';
-import { ValidateBy } from 'class-validator';
+import { applyDecorators } from '@nestjs/common';
+import { ValidateBy, type ValidationOptions } from 'class-validator';
 import { IANAZone } from 'luxon';
 
 // C0/C1 control characters (tab and newline included) and the bidirectional overrides that make a name
-// display differently from what it is.
+// display differently from what it is. A bare carriage return is how a value breaks out of an .ics line.
 const CONTROL = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/u;
+// The same, but tab and line feed are allowed: text written in several lines (a note, a summary, a message).
+const CONTROL_BUT_LINES = /[\x00-\x08\x0B-\x1F\x7F-\x9F\u202A-\u202E\u2066-\u2069]/u;
 
-/** One line of text people read (a name, a business name): no control characters. */
-export const IsHumanText = (field: string) =>
-  ValidateBy({
-    name: 'isHumanText',
-    validator: {
-      validate: (value) => typeof value === 'string' && !CONTROL.test(value),
-      defaultMessage: () => `${field} must be plain text without control characters`,
+/** One line of text people read (a name, a title, a poll option): no control characters. */
+export const IsHumanText = (field: string, options?: ValidationOptions) =>
+  ValidateBy(
+    {
+      name: 'isHumanText',
+      validator: {
+        validate: (value) => typeof value === 'string' && !CONTROL.test(value),
+        defaultMessage: () => `${field} must be plain text on one line, without control characters`,
+      },
     },
-  });
+    options,
+  );
+
+/**
+ * Text in several lines (a note, a reason, a chat message): tabs and line feeds, no other control character.
+ * Windows line ends (CRLF) become LF first; a bare CR is refused.
+ */
+export const IsMultilineText = (field: string, options?: ValidationOptions) =>
+  applyDecorators(
+    Transform(({ value }) => (typeof value === 'string' ? value.replace(/\r\n/g, '\n') : value)),
+    ValidateBy(
+      {
+        name: 'isMultilineText',
+        validator: {
+          validate: (value) => typeof value === 'string' && !CONTROL_BUT_LINES.test(value),
+          defaultMessage: () => `${field} must be plain text without control characters (line breaks and tabs are fine)`,
+        },
+      },
+      options,
+    ),
+  );
 
 /** An IANA time zone such as Asia/Jakarta (what luxon and Intl understand). */
 export const IsIanaZone = (field = 'timezone') =>

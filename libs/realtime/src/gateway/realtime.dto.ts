@@ -1,4 +1,5 @@
 import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min } from 'class-validator';
+import { IsHumanText, IsMultilineText } from '@pendamping/platform';
 
 /** Longest chat message or question, in characters. */
 export const MAX_BODY_LENGTH = 2000;
@@ -25,6 +26,7 @@ export class SendMessageDto extends ConsultationRef {
   @IsString()
   @MaxLength(MAX_BODY_LENGTH)
   @Matches(VISIBLE, { message: 'body must not be empty' })
+  @IsMultilineText('body')
   body: string;
 }
 
@@ -42,6 +44,7 @@ export class AskDto extends SessionRef {
   @IsString()
   @MaxLength(MAX_BODY_LENGTH)
   @Matches(VISIBLE, { message: 'body must not be empty' })
+  @IsMultilineText('body')
   body: string;
 }
 
@@ -65,11 +68,13 @@ export class OpenPollDto extends SessionRef {
   @IsString()
   @MaxLength(500)
   @Matches(VISIBLE, { message: 'question must not be empty' })
+  @IsHumanText('question')
   question: string;
 
   @IsString({ each: true })
   @MaxLength(200, { each: true })
   @Matches(VISIBLE, { each: true, message: 'options must not be empty' })
+  @IsHumanText('each option', { each: true })
   @ArrayMinSize(2)
   @ArrayMaxSize(10)
   options: string[];
