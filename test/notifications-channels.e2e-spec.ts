@@ -4,7 +4,7 @@ import { Test, type TestingModule } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
 import { DELIVERY_QUEUE, Notification, NotificationDelivery } from '@pendamping/notifications';
 import { Clock, loadConfig } from '@pendamping/platform';
-import { WORKSHOP_JOBS_QUEUE } from '@pendamping/workshops';
+import { WORKSHOP_JOBS_QUEUE, WorkshopJobsProcessor } from '@pendamping/workshops';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { WorkerModule } from '../apps/worker/src/worker.module';
@@ -316,6 +316,10 @@ describe('notification channels, inbox and admin (fake WhatsApp provider, SMTP o
   it('held quota seats: a day before the session the worker gives them to the line, and the person moved up is told', async () => {
     // The session is 23 hours away; the api's clock is set two hours back while people register, so the
     // hold (until a day before) was still on then and is over now.
+    // The worker's scheduler releases due seats every minute by its own (real) clock: paused while people
+    // register, else it could open the seats before anyone waits, and the run below would find them released.
+    const releaser = worker.get(WorkshopJobsProcessor).worker;
+    await releaser.pause();
     const apiClock = app.app.get(Clock);
     apiClock.now = () => new Date(Date.now() - 2 * 3_600_000);
     let workshopId: string;
@@ -333,6 +337,7 @@ describe('notification channels, inbox and admin (fake WhatsApp provider, SMTP o
       expect(await statusOf(waiting)).toEqual({ status: 'waitlisted', position: 1 });
     } finally {
       apiClock.now = Clock.prototype.now;
+      releaser.resume();
     }
 
     const jobs = worker.get<Queue>(getQueueToken(WORKSHOP_JOBS_QUEUE));

@@ -2,6 +2,9 @@ import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import { Clock, DomainEvents, type DomainEvent } from '@pendamping/platform';
 import { HeldSeatsService, Registration, Workshop } from '@pendamping/workshops';
+import mysql from 'mysql2/promise';
+import { untilBlocked } from './support/race';
+import { workerDatabase } from './support/scratch-database';
 import { TestApp, type Session } from './support/test-app';
 
 const baseDay = DateTime.now().setZone('Asia/Jakarta').plus({ days: 40 + Math.floor(Math.random() * 2000) }).startOf('day');
@@ -17,14 +20,21 @@ describe('workshops: registration, waitlist, quotas', () => {
   let admin: Session;
   let speaker: Session;
   const events: DomainEvent[] = [];
+  // A database of its own: releasing held seats (HeldSeatsService.releaseDue, with the clock moved days
+  // ahead) acts on every due workshop, and must not reach other suites' workshops in the shared one.
+  let database: Awaited<ReturnType<typeof workerDatabase>>;
 
   beforeAll(async () => {
-    app = await TestApp.start();
+    database = await workerDatabase('registration');
+    app = await TestApp.start({ DATABASE_URL: database.url });
     admin = await app.newUser(['admin']);
     speaker = await app.newUser(['speaker']);
     app.app.get(DomainEvents).afterCommit('workshop.*', (e) => void events.push(e));
   });
-  afterAll(() => app.close());
+  afterAll(async () => {
+    await app?.close();
+    await database?.drop();
+  });
 
   async function publishedWorkshop(capacity: number, extra: Record<string, unknown> = {}): Promise<string> {
     const body = { title: 'Pemasaran Digital', description: 'Jualan lewat marketplace.', topic: 'pemasaran', capacity, speakerIds: [speaker.id], sessions: sessionsOnNewDay(), ...extra };
@@ -193,7 +203,7 @@ describe('workshops: registration, waitlist, quotas', () => {
 
       // Nobody acts on the other workshop: the worker's job hands the seats to the line and tells them.
       events.length = 0;
-      expect(await heldSeats.releaseDue()).toBeGreaterThanOrEqual(1);
+      expect((await heldSeats.releaseDue()).released).toBeGreaterThanOrEqual(1);
       expect(await seated(byWorker)).toEqual(lines[byWorker].map((p) => p.id).sort());
       expect(events.filter((e) => e.type === 'workshop.promoted' && (e as { workshopId?: string }).workshopId === byWorker).map((e) => (e as { userId?: string }).userId)).toEqual([
         lines[byWorker][1].id,
@@ -206,6 +216,69 @@ describe('workshops: registration, waitlist, quotas', () => {
       expect(events.filter((e) => (e as { workshopId?: string }).workshopId === byWorker)).toEqual([]); // once
     } finally {
       clock.now = realNow;
+    }
+  });
+
+  /** A published workshop with one seat held for Tebet and two Gambir entrepreneurs: one seated, one waiting. */
+  async function heldSeatWorkshop(): Promise<{ id: string; waiting: Session; heldUntil: number }> {
+    const id = await publishedWorkshop(2, { speakerIds: [], kecamatanQuotas: [{ kecamatanCode: '31.71.09', seats: 1 }] });
+    const [seated, waiting] = [await gambir(), await gambir()];
+    expect((await register(id, seated)).body.status).toBe('registered');
+    expect((await register(id, waiting)).body.status).toBe('waitlisted');
+    return { id, waiting, heldUntil: Date.parse((await app.get(`/api/workshops/${id}`)).body.quotasHeldUntil) };
+  }
+  const releasedAt = async (id: string) => (await app.app.get(DataSource).getRepository(Workshop).findOneByOrFail({ id })).quotasReleasedAt;
+  /** Runs `work` with the api's clock (the one HeldSeatsService reads) at `at`. */
+  async function at<T>(time: number, work: (heldSeats: HeldSeatsService) => Promise<T>): Promise<T> {
+    const clock = app.app.get(Clock);
+    const realNow = clock.now;
+    clock.now = () => new Date(time);
+    try {
+      return await work(new HeldSeatsService(app.app.get(DataSource), app.app.get(DomainEvents), clock));
+    } finally {
+      clock.now = realNow;
+    }
+  }
+
+  it('opens the held seats of the other workshops when one fails (logged and counted); the failed one opens on the next run', async () => {
+    const [first, second] = [await heldSeatWorkshop(), await heldSeatWorkshop()];
+    // The workshops are released in id order: make the first one's release fail (its promotion's transaction throws).
+    let failing: string | null = first.id;
+    app.app.get(DomainEvents).withinTransaction('workshop.promoted', (e) => {
+      if ((e as { workshopId?: string }).workshopId === failing) throw new Error('outbox unavailable');
+    });
+    await at(Math.max(first.heldUntil, second.heldUntil) + 1_000, async (heldSeats) => {
+      expect(await heldSeats.releaseDue()).toMatchObject({ failed: 1 });
+      expect(await seated(second.id)).toContain(second.waiting.id);
+      expect(await releasedAt(second.id)).not.toBeNull();
+      expect(await line(first.id)).toEqual([first.waiting.id]); // rolled back, still due
+      expect(await releasedAt(first.id)).toBeNull();
+
+      failing = null;
+      expect(await heldSeats.releaseDue()).toMatchObject({ failed: 0 });
+      expect(await seated(first.id)).toContain(first.waiting.id);
+      expect(await releasedAt(first.id)).not.toBeNull();
+    });
+  });
+
+  it('keeps the seats held when an admin moves the sessions later while the release waits for the workshop lock (due checked again under it)', async () => {
+    const { id, waiting, heldUntil } = await heldSeatWorkshop();
+    const admin = await mysql.createConnection(database.url);
+    try {
+      await at(heldUntil + 1_000, async (heldSeats) => {
+        // The admin's change holds the workshop row (as PATCH does) while the release has found it due.
+        await admin.beginTransaction();
+        await admin.query('SELECT id FROM workshops WHERE id = ? FOR UPDATE', [id]);
+        const release = heldSeats.releaseDue();
+        await untilBlocked(admin, 1);
+        await admin.query('UPDATE workshop_sessions SET startsAt = startsAt + INTERVAL 12 HOUR, endsAt = endsAt + INTERVAL 12 HOUR WHERE workshopId = ?', [id]);
+        await admin.commit();
+        expect(await release).toMatchObject({ failed: 0 });
+        expect(await releasedAt(id)).toBeNull(); // still held: it opens a day before the new first session
+        expect(await line(id)).toEqual([waiting.id]);
+      });
+    } finally {
+      await admin.end();
     }
   });
 

@@ -13,13 +13,18 @@ export async function releaseTogether<T>(table: string, waiters: number, fire: (
   try {
     await connection.query(`LOCK TABLES \`${table}\` WRITE`);
     const outcome = fire();
-    const deadline = Date.now() + 10_000;
-    while (Date.now() < deadline && (await blocked(connection)) < waiters) await sleep(20);
+    await untilBlocked(connection, waiters);
     await connection.query('UNLOCK TABLES');
     return await outcome;
   } finally {
     await connection.end();
   }
+}
+
+/** Waits (up to 10 s) until `waiters` statements of other connections are held up in this connection's database. */
+export async function untilBlocked(connection: mysql.Connection, waiters: number): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline && (await blocked(connection)) < waiters) await sleep(20);
 }
 
 /** Statements of other connections still running in this database: the requests held up behind the lock. */

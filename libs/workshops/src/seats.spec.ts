@@ -1,4 +1,4 @@
-import { SeatMap } from './seats';
+import { heldSeatsDue, SeatMap } from './seats';
 
 describe('SeatMap', () => {
   it('seats anyone up to the capacity when there are no quotas', () => {
@@ -27,5 +27,17 @@ describe('SeatMap', () => {
     seats.take('31.71.09');
     seats.take('31.71.09');
     expect(seats.canSeat('31.71.09')).toBe(false);
+  });
+});
+
+describe('heldSeatsDue', () => {
+  const first = new Date('2026-12-07T02:00:00Z');
+  const last = new Date('2026-12-14T04:00:00Z');
+  it('is due from a day before the first session until the last one ends', () => {
+    expect(heldSeatsDue(first, last, new Date('2026-12-06T01:59:59Z'))).toBe(false);
+    expect(heldSeatsDue(first, last, new Date('2026-12-06T02:00:00Z'))).toBe(true);
+    expect(heldSeatsDue(first, last, new Date('2026-12-14T03:59:59Z'))).toBe(true);
+    expect(heldSeatsDue(first, last, last)).toBe(false);
+    expect(heldSeatsDue(undefined, undefined, first)).toBe(false);
   });
 });

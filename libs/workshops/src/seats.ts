@@ -12,6 +12,11 @@ export function quotasInEffect(firstStart: Date | undefined, now: Date): boolean
   return until === null || now < until;
 }
 
+/** Held seats are due to open to the line once the hold is over and until the last session ends. */
+export function heldSeatsDue(firstStart: Date | undefined, lastEnd: Date | undefined, now: Date): boolean {
+  return !!firstStart && !!lastEnd && !quotasInEffect(firstStart, now) && now < lastEnd;
+}
+
 /**
  * Seat accounting with per-kecamatan quotas: `quotas` seats are held for entrepreneurs of a kecamatan;
  * the rest of the capacity is open to anyone. A person takes a held seat of their kecamatan first, then
