@@ -4,12 +4,14 @@ import { NestFactory } from '@nestjs/core';
 import type { Socket } from 'socket.io-client';
 import { DataSource } from 'typeorm';
 import { Consultation } from '@pendamping/consultations';
-import { Clock, loadConfig, newId, RealtimePublisher } from '@pendamping/platform';
+import { Redis } from 'ioredis';
+import { AppConfig, Clock, loadConfig, newId, RealtimePublisher, REDIS, socketIoRedisKey } from '@pendamping/platform';
+import { RoomSocketCounts } from '@pendamping/realtime';
 import { WorkerModule } from '../apps/worker/src/worker.module';
 import { FakeLiveKit } from './support/fake-livekit';
 import { connect, next, ok, record, send, settle } from './support/realtime-client';
 import { TestApp } from './support/test-app';
-import { testEnv } from './support/test-env';
+import { REDIS_URL, testEnv } from './support/test-env';
 import { workerDatabase } from './support/scratch-database';
 
 /** Two api processes (separate Nest apps and ports) on one database and one Redis, as behind a load balancer. */
@@ -105,6 +107,97 @@ describe('realtime: several nodes', () => {
     } finally {
       clocks.forEach((clock) => (clock.now = Clock.prototype.now));
     }
+  });
+
+  /** A published workshop whose one session is open on both nodes' clocks, with `attendees` registered. */
+  async function liveWorkshop(attendees: number) {
+    const [admin, speaker] = [await nodeA.newUser(['admin']), await nodeA.newUser(['speaker'])];
+    const people = await nodeA.newEntrepreneurs(attendees);
+    const start = new Date(Date.UTC(2033, 5, 1, 2) + Math.floor(Math.random() * 2000) * 86_400_000);
+    const body = { title: 'Foto Produk', description: 'Foto produk dengan ponsel.', topic: 'pemasaran', capacity: 10, speakerIds: [speaker.id], sessions: [{ start, end: new Date(start.getTime() + 3_600_000) }] };
+    const created = await nodeA.post('/api/workshops', body, admin.token);
+    const [workshopId, sessionId] = [created.body.id as string, created.body.sessions[0].id as string];
+    expect((await nodeA.post(`/api/workshops/${workshopId}/publish`, undefined, admin.token)).status).toBe(200);
+    for (const who of people) expect((await nodeA.post(`/api/workshops/${workshopId}/registrations`, undefined, who.token)).status).toBe(201);
+    for (const clock of [nodeA, nodeB].map((node) => node.app.get(Clock))) clock.now = () => new Date(start.getTime() + 5 * 60_000);
+    return { admin, speaker, people, workshopId, sessionId };
+  }
+  const liveEvents = ['workshop:question', 'workshop:poll', 'workshop:poll:results', 'workshop:poll:closed', 'workshop:hand'];
+  /** Everything of the live room a socket receives from now on. */
+  const overhear = (socket: Socket) => liveEvents.map((event) => record(socket, event));
+
+  describe('with the clocks in a session', () => {
+    afterEach(() => [nodeA, nodeB].forEach((node) => (node.app.get(Clock).now = Clock.prototype.now)));
+
+    it('takes a silent socket out of the live room on every node at once when its owner gives up her seat: no next question, poll or result', async () => {
+      const { speaker, people: [leaver, other], workshopId, sessionId } = await liveWorkshop(2);
+      // She listens on node B and sends nothing; she gives up her seat through node A.
+      const [silent, bystander, host] = [await open(nodeB, leaver.token), await open(nodeB, other.token), await open(nodeA, speaker.token)];
+      for (const socket of [silent, bystander, host]) await ok(socket, 'workshop:join', { sessionId });
+      expect((await nodeA.request('DELETE', `/api/workshops/${workshopId}/registrations/me`, { token: leaver.token })).status).toBe(204);
+
+      const heard = overhear(silent);
+      const results = next(bystander, 'workshop:poll:results');
+      await ok(host, 'workshop:question', { sessionId, body: 'Siapa yang sudah jualan online?' });
+      const poll = await ok(host, 'workshop:poll:open', { sessionId, question: 'Sudah punya NIB?', options: ['Sudah', 'Belum'] });
+      await ok(bystander, 'workshop:poll:vote', { pollId: poll.id, option: 0 });
+      await results; // reached node B
+      await settle(200);
+      expect(heard).toEqual(liveEvents.map(() => []));
+      expect(await send(silent, 'workshop:question', { sessionId, body: 'Masih bisa ikut?' })).toMatchObject({ ok: false, error: { code: 'NOT_REGISTERED' } });
+    });
+
+    it('empties the live room on every node at once when the workshop is called off: speakers and attendees, silent or not', async () => {
+      const { admin, speaker, people: [listener], workshopId, sessionId } = await liveWorkshop(1);
+      const [silent, host] = [await open(nodeB, listener.token), await open(nodeA, speaker.token)];
+      for (const socket of [silent, host]) await ok(socket, 'workshop:join', { sessionId });
+      expect((await nodeA.post(`/api/workshops/${workshopId}/cancel`, { reason: 'Narasumber berhalangan' }, admin.token)).status).toBe(200);
+
+      const heard = overhear(silent);
+      expect(await send(host, 'workshop:question', { sessionId, body: 'Masih ada yang mendengar?' })).toMatchObject({ ok: false, error: { code: 'NOT_OPEN' } });
+      await settle(200);
+      expect(heard).toEqual(liveEvents.map(() => []));
+      expect(await send(silent, 'workshop:hand', { sessionId, raised: true })).toMatchObject({ ok: false, error: { code: 'NOT_OPEN' } });
+    });
+
+    it("lowers a hand when the person's last socket on any node leaves, at once while another node does not answer (no node asks the others)", async () => {
+      const { speaker, people: [person], sessionId } = await liveWorkshop(1);
+      // A node that is restarting: subscribed to the adapter's requests, answering none.
+      const stalled = new Redis(REDIS_URL);
+      await stalled.subscribe(`${socketIoRedisKey(nodeA.app.get(AppConfig))}-request#/realtime#`);
+      try {
+        const [phone, laptop, host] = [await open(nodeA, person.token), await open(nodeB, person.token), await open(nodeA, speaker.token)];
+        for (const socket of [phone, laptop, host]) await ok(socket, 'workshop:join', { sessionId });
+        const raised = next(host, 'workshop:hand');
+        await ok(phone, 'workshop:hand', { sessionId, raised: true });
+        await raised;
+        const seen = record(host, 'workshop:hand');
+        phone.close();
+        await settle(500);
+        expect(seen).toEqual([]); // still there on the laptop, on the other node
+        const lowered = next(host, 'workshop:hand', 2_000);
+        laptop.close();
+        expect(await lowered).toMatchObject({ sessionId, userId: person.id, raised: false });
+      } finally {
+        stalled.disconnect();
+      }
+    });
+
+    it('does not let a node that went away without taking its sockets back keep a hand up', async () => {
+      const { speaker, people: [person], sessionId } = await liveWorkshop(1);
+      // Another node counted a socket of hers, then stopped (its heartbeat gone, as 30 s after a crash).
+      const gone = new RoomSocketCounts(nodeA.app.get(REDIS), nodeA.app.get(AppConfig));
+      await gone.joined(sessionId, person.id, new Date(Date.now() + 3_600_000));
+      await gone.onModuleDestroy();
+      const [socket, host] = [await open(nodeB, person.token), await open(nodeA, speaker.token)];
+      for (const s of [socket, host]) await ok(s, 'workshop:join', { sessionId });
+      const raised = next(host, 'workshop:hand');
+      await ok(socket, 'workshop:hand', { sessionId, raised: true });
+      await raised;
+      const lowered = next(host, 'workshop:hand');
+      socket.close();
+      expect(await lowered).toMatchObject({ userId: person.id, raised: false });
+    });
   });
 
   it('keeps deployments with another Redis prefix apart', async () => {

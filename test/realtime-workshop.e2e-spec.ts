@@ -198,20 +198,31 @@ describe('realtime: workshop live room', () => {
     expect((await app.get(`/api/workshops/${workshopId}/live-report`, attendees[0].token)).status).toBe(403);
   });
 
-  it('takes someone out of the live room once they gave up their seat (admission checked again after 30 s)', async () => {
+  it('takes someone out of the live room as soon as they give up their seat, before they send anything; the speaker stays', async () => {
     const leaver = attendees[24];
     const [socket, host] = [await joined(leaver), await joined(speaker)];
     await ok(socket, 'workshop:question', { sessionId, body: 'Apakah ada rekamannya?' });
     expect((await app.request('DELETE', `/api/workshops/${workshopId}/registrations/me`, { token: leaver.token })).status).toBe(204);
+    const heard = record(socket, 'workshop:question');
+    await ok(host, 'workshop:question', { sessionId, body: 'Pertanyaan dari pembicara' });
+    await settle(200);
+    expect(heard).toEqual([]); // no longer in the room's broadcasts
+    expect(await send(socket, 'workshop:question', { sessionId, body: 'Satu lagi' })).toMatchObject({ ok: false, error: { code: 'NOT_REGISTERED' } });
+    expect(await send(socket, 'workshop:hand', { sessionId, raised: true })).toMatchObject({ ok: false, error: { code: 'NOT_JOINED' } });
+    expect(await ok(host, 'workshop:hand', { sessionId, raised: false })).toEqual({ sessionId, raised: false });
+  });
+
+  it('takes a speaker taken off the workshop out of the live room at their next event once the admission is 30 s old', async () => {
+    const guest = await app.newUser(['speaker']);
+    const speakers = (speakerIds: string[]) => app.request('PATCH', `/api/workshops/${workshopId}`, { token: admin.token, body: { speakerIds } }).then((r) => r.status);
+    expect(await speakers([speaker.id, guest.id])).toBe(200);
+    const socket = await joined(guest);
+    expect(await speakers([speaker.id])).toBe(200);
     try {
+      await ok(socket, 'workshop:question', { sessionId, body: 'Masih boleh bertanya?' }); // checked at join, 0 s ago
       app.app.get(Clock).now = () => new Date(minutes(-10).getTime() + 31_000);
       expect(await send(socket, 'workshop:question', { sessionId, body: 'Satu lagi' })).toMatchObject({ ok: false, error: { code: 'NOT_REGISTERED' } });
-      const heard = record(socket, 'workshop:question');
-      await ok(host, 'workshop:question', { sessionId, body: 'Pertanyaan dari pembicara' });
-      await settle(200);
-      expect(heard).toEqual([]); // no longer in the room's broadcasts
       expect(await send(socket, 'workshop:hand', { sessionId, raised: true })).toMatchObject({ ok: false, error: { code: 'NOT_JOINED' } });
-      expect(await ok(host, 'workshop:hand', { sessionId, raised: false })).toEqual({ sessionId, raised: false }); // the speaker stays
     } finally {
       app.app.get(Clock).now = () => minutes(-10);
     }

@@ -5,4 +5,5 @@ export * from './rooms';
 export * from './chat/chat-message.entity';
 export * from './chat/chat.service';
 export * from './live/live.entities';
+export * from './live/room-socket-counts.service';
 export * from './publisher/redis-realtime-publisher';

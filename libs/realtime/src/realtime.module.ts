@@ -14,6 +14,7 @@ import { HandsService } from './live/hands.service';
 import { LiveRoomService } from './live/live-room.service';
 import { PollsService } from './live/polls.service';
 import { QuestionsService } from './live/questions.service';
+import { RoomSocketCounts } from './live/room-socket-counts.service';
 import { realtimeEntities } from './realtime.entities';
 import { LiveReportController } from './report/live-report.controller';
 import { LiveReportService } from './report/live-report.service';
@@ -22,7 +23,7 @@ import { LiveReportService } from './report/live-report.service';
 @Module({
   imports: [TypeOrmModule.forFeature(realtimeEntities), IdentityModule, ConsultationsModule, WorkshopsModule, VideoModule],
   controllers: [ChatController, LiveReportController],
-  providers: [ConnectionGateway, ChatGateway, WorkshopGateway, SocketHandler, ChatService, LiveRoomService, QuestionsService, PollsService, HandsService, LiveReportService],
+  providers: [ConnectionGateway, ChatGateway, WorkshopGateway, SocketHandler, ChatService, LiveRoomService, QuestionsService, PollsService, HandsService, RoomSocketCounts, LiveReportService],
   exports: [ChatService],
 })
 export class RealtimeModule {}

@@ -2,15 +2,20 @@ import { OnModuleInit } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, OnGatewayDisconnect, SubscribeMessage, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
 import { DomainEvents, type Caller } from '@pendamping/platform';
 import type { ParticipantRemoved } from '@pendamping/video';
+import type { WorkshopCancelled, WorkshopRegistrationCancelled } from '@pendamping/workshops';
 import { HandsService } from '../live/hands.service';
 import { LiveRoomService } from '../live/live-room.service';
 import { PollsService } from '../live/polls.service';
 import { QuestionsService } from '../live/questions.service';
+import { RoomSocketCounts } from '../live/room-socket-counts.service';
 import { RealtimeErrors } from '../realtime.errors';
 import type { JoinedSession, RealtimeServer, RealtimeSocket } from '../realtime.events';
 import { REALTIME_NAMESPACE, rooms } from '../rooms';
 import { AnsweredDto, AskDto, HandDto, OpenPollDto, PollRef, PollVoteDto, QuestionRef, SessionRef } from './realtime.dto';
 import { SocketHandler } from './socket-handler';
+
+/** A session's room and its staff room, for each session. */
+const sessionRooms = (sessionIds: string[]) => sessionIds.flatMap((id) => [rooms.workshopSession(id), rooms.workshopStaff(id)]);
 
 /** A workshop session's live room: questions and votes, raised hands, polls. */
 @WebSocketGateway({ namespace: REALTIME_NAMESPACE })
@@ -23,12 +28,15 @@ export class WorkshopGateway implements OnGatewayDisconnect, OnModuleInit {
     private readonly questions: QuestionsService,
     private readonly polls: PollsService,
     private readonly hands: HandsService,
+    private readonly counts: RoomSocketCounts,
     private readonly handler: SocketHandler,
     private readonly events: DomainEvents,
   ) {}
 
   onModuleInit(): void {
     this.events.afterCommit('video.participant_removed', (e) => this.removed(e as ParticipantRemoved));
+    this.events.afterCommit('workshop.registration_cancelled', (e) => this.gaveUpSeat(e as WorkshopRegistrationCancelled));
+    this.events.afterCommit('workshop.cancelled', (e) => this.calledOff(e as WorkshopCancelled));
   }
 
   /**
@@ -36,10 +44,28 @@ export class WorkshopGateway implements OnGatewayDisconnect, OnModuleInit {
    * socketsLeave), leaves the session's rooms at once and is told; their hand goes down.
    */
   private async removed({ sessionId, userId }: ParticipantRemoved): Promise<void> {
-    this.server.in(rooms.user(userId)).socketsLeave([rooms.workshopSession(sessionId), rooms.workshopStaff(sessionId)]);
+    this.server.in(rooms.user(userId)).socketsLeave(sessionRooms([sessionId]));
     this.server.to(rooms.user(userId)).emit('workshop:removed', { sessionId });
-    const hand = await this.hands.lower(sessionId, userId);
-    if (hand) this.server.to(rooms.workshopStaff(sessionId)).emit('workshop:hand', { sessionId, ...hand, raised: false });
+    await this.lowerHand(sessionId, userId);
+  }
+
+  /**
+   * Someone gave up their seat: their sockets leave the workshop's rooms on every node at once (also one
+   * that sends nothing, and so is never checked again); the next live event answers NOT_REGISTERED.
+   */
+  private async gaveUpSeat({ workshopId, userId, previousStatus }: WorkshopRegistrationCancelled): Promise<void> {
+    if (previousStatus !== 'registered' || (await this.room.mayStay(userId, workshopId))) return;
+    const sessionIds = await this.room.sessionIdsOf(workshopId);
+    this.server.in(rooms.user(userId)).socketsLeave(sessionRooms(sessionIds));
+    await Promise.all(sessionIds.map((sessionId) => this.lowerHand(sessionId, userId)));
+  }
+
+  /** A workshop called off: its rooms empty on every node at once; the next live event answers NOT_OPEN. */
+  private async calledOff({ workshopId }: WorkshopCancelled): Promise<void> {
+    const sessionIds = await this.room.sessionIdsOf(workshopId);
+    if (sessionIds.length === 0) return;
+    this.server.in(sessionIds.map(rooms.workshopSession)).socketsLeave(sessionRooms(sessionIds));
+    await Promise.all(sessionIds.map((sessionId) => this.hands.clear(sessionId)));
   }
 
   /** A person who left the room (their last socket in it) has their hand lowered, as in a video call. */
@@ -54,7 +80,11 @@ export class WorkshopGateway implements OnGatewayDisconnect, OnModuleInit {
     return this.handler.run(socket, payload, SessionRef, async (caller, dto) => {
       const joined = await this.room.admit(caller, dto.sessionId);
       const { sessionId, role } = joined;
+      if (!socket.connected) throw RealtimeErrors.notJoined(); // gone meanwhile: nothing to count
+      const counted = socket.data.sessions.has(sessionId);
       socket.data.sessions.set(sessionId, joined);
+      // Counted once per socket, from when the session is on it until it is forgotten or disconnects.
+      if (!counted) await this.counts.joined(sessionId, caller.id, joined.endsAt);
       await socket.join(role === 'attendee' ? [rooms.workshopSession(sessionId)] : [rooms.workshopSession(sessionId), rooms.workshopStaff(sessionId)]);
       const [questions, openPoll, hands] = await Promise.all([
         this.questions.list(sessionId),
@@ -153,8 +183,9 @@ export class WorkshopGateway implements OnGatewayDisconnect, OnModuleInit {
     const id = sessionId.toLowerCase();
     const joined = socket.data.sessions.get(id);
     if (joined && !socket.rooms.has(rooms.workshopSession(id))) {
-      // Taken out of the room from outside (a removal, possibly decided on another node): the reason from admit.
-      socket.data.sessions.delete(id);
+      // Taken out of the room from outside (a removal, a seat given up, a workshop called off; possibly
+      // decided on another node): the reason from admit.
+      await this.forget(socket, id);
       await this.room.admit(caller, id);
       throw RealtimeErrors.notJoined();
     }
@@ -162,10 +193,7 @@ export class WorkshopGateway implements OnGatewayDisconnect, OnModuleInit {
       try {
         Object.assign(joined, await this.room.admit(caller, id));
       } catch (error) {
-        socket.data.sessions.delete(id);
-        await socket.leave(rooms.workshopSession(id));
-        await socket.leave(rooms.workshopStaff(id));
-        await this.leftRoom(caller.id, id);
+        await this.forget(socket, id);
         throw error;
       }
       if (joined.role === 'attendee') await socket.leave(rooms.workshopStaff(id));
@@ -173,10 +201,24 @@ export class WorkshopGateway implements OnGatewayDisconnect, OnModuleInit {
     return staff ? this.room.assertStaff(joined) : this.room.assertOpen(joined);
   }
 
-  /** After a socket left a session's room: lowers the person's hand unless another of their sockets is still there. */
+  /** The socket is out of the session's room for good (until it joins again); its count goes down once. */
+  private async forget(socket: RealtimeSocket, sessionId: string): Promise<void> {
+    if (!socket.data.sessions.delete(sessionId)) return;
+    await socket.leave(rooms.workshopSession(sessionId));
+    await socket.leave(rooms.workshopStaff(sessionId));
+    await this.leftRoom(socket.data.caller.id, sessionId);
+  }
+
+  /**
+   * After a socket left a session's room: lowers the person's hand unless another of their sockets is
+   * still there, on any node (counted in Redis, so no node has to ask the others).
+   */
   private async leftRoom(userId: string, sessionId: string): Promise<void> {
-    const theirs = await this.server.in(rooms.user(userId)).fetchSockets();
-    if (theirs.some((s) => s.rooms.has(rooms.workshopSession(sessionId)))) return;
+    if ((await this.counts.left(sessionId, userId)) > 0) return;
+    await this.lowerHand(sessionId, userId);
+  }
+
+  private async lowerHand(sessionId: string, userId: string): Promise<void> {
     const hand = await this.hands.lower(sessionId, userId);
     if (hand) this.server.to(rooms.workshopStaff(sessionId)).emit('workshop:hand', { sessionId, ...hand, raised: false });
   }

@@ -35,7 +35,12 @@ export class HandsService {
     return removed > 0 && name !== null ? { userId, name } : null;
   }
 
-  async list(sessionId: string): Promise<RaisedHand[]> {
+  /** Lowers every hand of the session (its room closed). */
+  async clear(sessionId: string): Promise<void> {
+    await this.redis.del(this.key(sessionId));
+  }
+
+    async list(sessionId: string): Promise<RaisedHand[]> {
     const hands = await this.redis.hgetall(this.key(sessionId));
     return Object.entries(hands).map(([userId, name]) => ({ userId, name }));
   }

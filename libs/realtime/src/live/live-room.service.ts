@@ -11,8 +11,9 @@ import type { JoinedSession, WorkshopRole } from '../realtime.events';
 /** The live room opens with the video join window: from this long before the start until the end. */
 export const ROOM_OPENS_BEFORE_MS = 15 * 60_000;
 /**
- * A socket's admission is checked again when it is older than this: someone who gave up their seat, a
- * speaker taken off the workshop, or a workshop called off leaves the room within this long.
+ * A socket's admission is checked again when it is older than this, at its next live event: a speaker
+ * taken off the workshop leaves the room then. (Giving up a seat and a workshop called off take the
+ * sockets out at once.)
  */
 export const ADMISSION_RECHECK_MS = 30_000;
 
@@ -57,6 +58,22 @@ export class LiveRoomService {
     const open = this.assertOpen(joined);
     if (open.role === 'attendee') throw RealtimeErrors.notStaff();
     return open;
+  }
+
+  /** The workshop's session ids: the live rooms to close when it is called off or someone leaves it. */
+  async sessionIdsOf(workshopId: string): Promise<string[]> {
+    const sessions = await this.db.getRepository(WorkshopSession).find({ select: { id: true }, where: { workshopId } });
+    return sessions.map((s) => s.id);
+  }
+
+  /** True when someone who just gave up their seat may still be in the workshop's rooms (an admin, a speaker, registered again). */
+  async mayStay(userId: string, workshopId: string): Promise<boolean> {
+    const user = await this.db.getRepository(User).findOne({ select: { id: true, roles: true }, where: { id: userId } });
+    if (!user) return false;
+    return this.roleOf({ id: user.id, roles: user.roles }, workshopId).then(
+      () => true,
+      () => false,
+    );
   }
 
   async nameOf(userId: string): Promise<string> {
