@@ -7,7 +7,7 @@ import { DISPATCH_QUEUE, Notification, NotificationDelivery, dispatchJobId } fro
 import { connect, record } from './support/realtime-client';
 import { TestApp, type Session } from './support/test-app';
 import { testEnv } from './support/test-env';
-import { WorkerProcess, sleep, startPrivateRedis, startSmtp, waitFor } from './support/notification-fixtures';
+import { WORKER_READY_MS, WorkerProcess, sleep, startPrivateRedis, startSmtp, waitFor } from './support/notification-fixtures';
 import { workerDatabase } from './support/scratch-database';
 import { setWallClock } from './support/wall-clock';
 
@@ -31,7 +31,7 @@ describe('reminders with the real worker, Redis and SMTP', () => {
     [redis, smtp, database] = await Promise.all([startPrivateRedis(), startSmtp(), workerDatabase('reminders')]);
     worker = new WorkerProcess({ REDIS_URL: redis.url, SMTP_URL: smtp.url, DATABASE_URL: database.url });
     await worker.start();
-  });
+  }, WORKER_READY_MS + 30_000);
   afterEach(async () => {
     for (const s of sockets.splice(0)) s.close();
     await api?.close();
@@ -196,7 +196,7 @@ describe('reminders with the real worker, Redis and SMTP', () => {
       expect(new Set(mails.map((m) => m.notificationId)).size).toBe(3);
     }
     expect(sent.notifications.filter((n) => n.type === 'consultation.reminder').every((n) => n.dispatchedAt!.getTime() >= dueAt[0])).toBe(true);
-  });
+  }, 2 * WORKER_READY_MS);
 
   it('FLUSHALL on the private redis-server after scheduling, worker restarted: every pending reminder still arrives on time', async () => {
     const { app, mentor, entrepreneur, slot, dueAt } = await scenario([6_000, 7_500]);
@@ -223,5 +223,5 @@ describe('reminders with the real worker, Redis and SMTP', () => {
     expect(await reminders(app, mentor)).toHaveLength(2);
     const mails = await waitFor(async () => smtp.to(entrepreneur.email), (m) => m.length === 3, 5_000);
     expect(mails.filter((m) => m.type === 'consultation.reminder')).toHaveLength(2);
-  });
+  }, 2 * WORKER_READY_MS);
 });

@@ -96,6 +96,8 @@ export async function startSmtp() {
  * CLI, so a test can SIGKILL it mid-job and start it again. It reads the test's wall clock, as it is
  * when the worker starts.
  */
+export const WORKER_READY_MS = 60_000;
+
 export class WorkerProcess {
   private child?: ChildProcess;
   readonly output: string[] = [];
@@ -110,7 +112,8 @@ export class WorkerProcess {
     this.child = child;
     child.stderr!.on('data', (chunk: Buffer) => this.output.push(chunk.toString()));
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`worker not ready in 20 s:\n${this.output.join('')}`)), 20_000);
+      // Compiling the worker takes a few seconds, and several times that on a loaded 2-core machine.
+      const timer = setTimeout(() => reject(new Error(`worker not ready in ${WORKER_READY_MS / 1000} s:\n${this.output.join('')}`)), WORKER_READY_MS);
       child.stdout!.on('data', (chunk: Buffer) => {
         const text = chunk.toString();
         this.output.push(text);
