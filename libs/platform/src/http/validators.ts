@@ -6,8 +6,8 @@ import { IANAZone } from 'luxon';
 // C0/C1 control characters (tab and newline included) and the bidirectional overrides that make a name
 // display differently from what it is. A bare carriage return is how a value breaks out of an .ics line.
 const CONTROL = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/u;
-// The same, but tab and line feed are allowed: text written in several lines (a note, a summary, a message).
-const CONTROL_BUT_LINES = /[\x00-\x08\x0B-\x1F\x7F-\x9F\u202A-\u202E\u2066-\u2069]/u;
+// Tab and line feed: allowed in text written in several lines (a note, a summary, a message).
+const LINE_BREAKS_AND_TABS = /[\t\n]/g;
 
 /** One line of text people read (a name, a title, a poll option): no control characters. */
 export const IsHumanText = (field: string, options?: ValidationOptions) =>
@@ -33,7 +33,7 @@ export const IsMultilineText = (field: string, options?: ValidationOptions) =>
       {
         name: 'isMultilineText',
         validator: {
-          validate: (value) => typeof value === 'string' && !CONTROL_BUT_LINES.test(value),
+          validate: (value) => typeof value === 'string' && !CONTROL.test(value.replace(LINE_BREAKS_AND_TABS, '')),
           defaultMessage: () => `${field} must be plain text without control characters (line breaks and tabs are fine)`,
         },
       },
