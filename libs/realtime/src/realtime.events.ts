@@ -1,5 +1,6 @@
 import type { Namespace, Socket } from 'socket.io';
 import type { Caller } from '@pendamping/platform';
+import type { ParticipantRole } from '@pendamping/workshops';
 import type { TokenBucket } from './gateway/token-bucket';
 
 /** What every client → server event answers on its ack. */
@@ -52,7 +53,8 @@ export interface ServerToClientEvents {
   notification: (notification: unknown) => void;
 }
 
-export type WorkshopRole = 'attendee' | 'speaker' | 'host';
+/** The role the workshops lib's `participantRole` gives. */
+export type WorkshopRole = ParticipantRole;
 
 /** A session this socket has joined, as checked at join time. */
 export interface JoinedSession {

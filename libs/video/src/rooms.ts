@@ -1,8 +1,7 @@
 /**
- * Room names, join windows and room sizing: pure rules, no LiveKit calls. Room names are deterministic so
+ * Room names and room sizing: pure rules, no LiveKit calls. Room names are deterministic so
  * any api instance (and the webhook) finds the same room for a session or consultation without a lookup.
  */
-export const JOIN_OPENS_BEFORE_MS = 15 * 60_000;
 /** Seats beyond the invited people: admins observing, and a reconnecting device taking over its identity. */
 export const STAFF_SEATS = 3;
 /** After the last person leaves, LiveKit keeps the room this long for a dropped connection to come back. */
@@ -24,20 +23,11 @@ export function parseRoomName(name: string | undefined): RoomRef | null {
   return { kind: match[1] === 'consultation' ? 'consultation' : 'workshop_session', id: match[2] };
 }
 
-export interface TimeRange {
-  start: Date;
-  end: Date;
-}
+// The join window (15 minutes before the start until the end) is the workshops lib's `isJoinOpen`, one
+// rule for the video rooms of sessions and consultations and for the live room.
+import type { TimeRange } from '@pendamping/workshops';
 
-/** Joining is open from 15 minutes before the start until the end (inclusive). */
-export function joinWindow(range: TimeRange): TimeRange {
-  return { start: new Date(range.start.getTime() - JOIN_OPENS_BEFORE_MS), end: range.end };
-}
-
-export function isOpen(range: TimeRange, now: Date): boolean {
-  const window = joinWindow(range);
-  return now >= window.start && now <= window.end;
-}
+export type { TimeRange };
 
 /** Long enough that a room created at the first join outlives its session even if everyone is late. */
 export function emptyTimeoutSeconds(range: TimeRange, now: Date): number {

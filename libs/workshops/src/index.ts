@@ -17,3 +17,5 @@ export * from './entities/feedback.entity';
 export * from './entities/workshop-speaker.entity';
 export * from './entities/attendance-event.entity';
 export * from './held-seats';
+export * from './participant-role';
+export * from './participants.service';

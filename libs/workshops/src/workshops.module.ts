@@ -6,6 +6,7 @@ import { CertificatesController } from './certificates.controller';
 import { CertificatesService } from './certificates.service';
 import { MyWorkshopsController, MyWorkshopsService } from './my-workshops';
 import { ParticipationService } from './participation.service';
+import { WorkshopParticipants } from './participants.service';
 import { RegistrationsController } from './registrations.controller';
 import { RegistrationsService } from './registrations.service';
 import { workshopEntities } from './workshop.entities';
@@ -17,7 +18,7 @@ import { WorkshopsService } from './workshops.service';
 @Module({
   imports: [TypeOrmModule.forFeature(workshopEntities)],
   controllers: [WorkshopsController, RegistrationsController, AttendanceController, CertificatesController, MyWorkshopsController],
-  providers: [WorkshopsService, WorkshopReader, RegistrationsService, AttendanceService, CertificatesService, ParticipationService, MyWorkshopsService],
-  exports: [WorkshopsService, WorkshopReader, RegistrationsService, AttendanceService, CertificatesService],
+  providers: [WorkshopsService, WorkshopReader, RegistrationsService, AttendanceService, CertificatesService, ParticipationService, MyWorkshopsService, WorkshopParticipants],
+  exports: [WorkshopsService, WorkshopReader, WorkshopParticipants, RegistrationsService, AttendanceService, CertificatesService],
 })
 export class WorkshopsModule {}

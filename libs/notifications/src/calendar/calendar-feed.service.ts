@@ -5,6 +5,7 @@ import { createEvents, type EventAttributes } from 'ics';
 import { DataSource } from 'typeorm';
 import type { Locale } from '@pendamping/identity';
 import { AppConfig, Clock, notFound } from '@pendamping/platform';
+import { participantRole, type ParticipantRole } from '@pendamping/workshops';
 import { calendarEvent, calendarUid } from '../channels/calendar-invite';
 import { loadRecipient } from '../delivery/recipient';
 import { topicName } from '../templates/messages';
@@ -44,15 +45,20 @@ interface SessionRow {
   endsAt: Date;
   number: number | string;
   total: number | string;
+  speaker: number | string;
+  seat: 'registered' | 'waitlisted' | 'cancelled' | null;
+  admin: number | string;
 }
 
-const WORDS: Record<Locale, { consultation: (topic: string, other: string) => string; session: (title: string, n: number, of: number) => string; calendar: (name: string) => string }> = {
+const WORDS: Record<Locale, { consultation: (topic: string, other: string) => string; session: (title: string, n: number, of: number) => string; calendar: (name: string) => string; role: Record<ParticipantRole, string> }> = {
   id: {
+    role: { speaker: 'Narasumber', host: 'Host', attendee: 'Peserta' },
     consultation: (topic, other) => `Konsultasi ${topic} dengan ${other}`,
     session: (title, n, of) => (of > 1 ? `Workshop: ${title} (sesi ${n} dari ${of})` : `Workshop: ${title}`),
     calendar: (name) => `Pendamping – ${name}`,
   },
   en: {
+    role: { speaker: 'Speaker', host: 'Host', attendee: 'Attendee' },
     consultation: (topic, other) => `${topic[0].toUpperCase()}${topic.slice(1)} consultation with ${other}`,
     session: (title, n, of) => (of > 1 ? `Workshop: ${title} (session ${n} of ${of})` : `Workshop: ${title}`),
     calendar: (name) => `Pendamping – ${name}`,
@@ -62,7 +68,7 @@ const WORDS: Record<Locale, { consultation: (topic: string, other: string) => st
 /**
  * A calendar subscription per person (what cal.com calls calendar sync, read-only): their booked
  * consultations, as mentor or entrepreneur, and the sessions of workshops they hold a seat in or speak
- * at. Event UIDs are those of the emailed invites, so a calendar that has both keeps one entry.
+ * at, each with their role there as its category (Narasumber, Peserta). Event UIDs are those of the emailed invites, so a calendar that has both keeps one entry.
  */
 @Injectable()
 export class CalendarFeedService {
@@ -107,17 +113,27 @@ export class CalendarFeedService {
         ORDER BY c.start`,
       [user.id, user.id, to, from],
     );
-    const sessions: SessionRow[] = await this.dataSource.query(
+    // Every session of a published workshop the person speaks at or has a registration for; who of them is
+    // in the room, and as what, is the workshops lib's rule (participantRole), as for the video join.
+    const candidates: SessionRow[] = await this.dataSource.query(
       `SELECT s.id, s.workshopId, w.title, s.startsAt, s.endsAt,
               (SELECT COUNT(*) FROM workshop_sessions o WHERE o.workshopId = s.workshopId AND o.startsAt <= s.startsAt) AS number,
-              (SELECT COUNT(*) FROM workshop_sessions o WHERE o.workshopId = s.workshopId) AS total
+              (SELECT COUNT(*) FROM workshop_sessions o WHERE o.workshopId = s.workshopId) AS total,
+              EXISTS (SELECT 1 FROM workshop_speakers sp WHERE sp.workshopId = w.id AND sp.speakerId = ?) AS speaker,
+              (SELECT r.status FROM workshop_registrations r WHERE r.workshopId = w.id AND r.userId = ?) AS seat,
+              (SELECT FIND_IN_SET('admin', u.roles) > 0 FROM users u WHERE u.id = ?) AS admin
          FROM workshop_sessions s JOIN workshops w ON w.id = s.workshopId
         WHERE w.status = 'published' AND s.startsAt < ? AND s.endsAt > ?
-          AND (EXISTS (SELECT 1 FROM workshop_registrations r WHERE r.workshopId = w.id AND r.userId = ? AND r.status = 'registered')
+          AND (EXISTS (SELECT 1 FROM workshop_registrations r WHERE r.workshopId = w.id AND r.userId = ?)
                OR EXISTS (SELECT 1 FROM workshop_speakers sp WHERE sp.workshopId = w.id AND sp.speakerId = ?))
         ORDER BY s.startsAt`,
-      [to, from, user.id, user.id],
+      [user.id, user.id, user.id, to, from, user.id, user.id],
     );
+    // Hosting (an admin's right in every room) is not an appointment: the feed holds speaking and seats.
+    const sessions = candidates.flatMap((s) => {
+      const role = participantRole({ speaker: Number(s.speaker) === 1, admin: Number(s.admin) === 1, seat: s.seat });
+      return role === 'speaker' || role === 'attendee' ? [{ ...s, role }] : [];
+    });
 
     const events: EventAttributes[] = [
       ...consultations.map((c) => {
@@ -126,7 +142,7 @@ export class CalendarFeedService {
       }),
       ...sessions.map((s) => {
         const link = `${base}/workshops/${s.workshopId}/sessions/${s.id}`;
-        return calendarEvent(calendarUid.session(s.id), s.startsAt, s.endsAt, words.session(s.title, Number(s.number), Number(s.total)), link);
+        return { ...calendarEvent(calendarUid.session(s.id), s.startsAt, s.endsAt, words.session(s.title, Number(s.number), Number(s.total)), link), categories: [words.role[s.role]] };
       }),
     ];
     const { error, value } = createEvents(events, { productId: 'pendamping', method: 'PUBLISH', calName: words.calendar(user.name) });

@@ -4,12 +4,10 @@ import { DataSource } from 'typeorm';
 import { User } from '@pendamping/identity';
 import { Clock, notFound, type Caller } from '@pendamping/platform';
 import { RoomRemovals } from '@pendamping/video';
-import { Registration, Workshop, WorkshopSession, WorkshopSpeaker } from '@pendamping/workshops';
+import { isJoinOpen, isStaffRole, Workshop, WorkshopParticipants, WorkshopSession } from '@pendamping/workshops';
 import { RealtimeErrors } from '../realtime.errors';
 import type { JoinedSession, WorkshopRole } from '../realtime.events';
 
-/** The live room opens with the video join window: from this long before the start until the end. */
-export const ROOM_OPENS_BEFORE_MS = 15 * 60_000;
 /**
  * A socket's admission is checked again when it is older than this, at its next live event: a speaker
  * taken off the workshop leaves the room then. (Giving up a seat and a workshop called off take the
@@ -24,10 +22,12 @@ export class LiveRoomService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly clock: Clock,
     private readonly removals: RoomRemovals,
+    private readonly participants: WorkshopParticipants,
   ) {}
 
   /**
-   * Registrants (seated, not waitlisted), the workshop's speakers and admins, while the room is open; not
+   * Whoever `participantRole` lets in (seated registrants, the workshop's speakers, admins), in the role
+   * it gives, while the room is open (the video join window, `isJoinOpen`); not
    * someone a moderator removed from the session's video room (REMOVED_FROM_ROOM, as for the video join).
    */
   async admit(caller: Caller, sessionId: string): Promise<JoinedSession> {
@@ -35,11 +35,11 @@ export class LiveRoomService {
     const workshop = session && (await this.db.getRepository(Workshop).findOneBy({ id: session.workshopId }));
     if (!session || !workshop || workshop.status === 'draft') throw notFound('Workshop session');
     const role = await this.roleOf(caller, workshop.id);
-    const now = this.clock.now().getTime();
-    const open = workshop.status !== 'cancelled' && now >= session.startsAt.getTime() - ROOM_OPENS_BEFORE_MS && now <= session.endsAt.getTime();
+    const now = this.clock.now();
+    const open = workshop.status !== 'cancelled' && isJoinOpen({ start: session.startsAt, end: session.endsAt }, now);
     if (!open) throw RealtimeErrors.notOpen();
     await this.removals.assertNotRemoved({ kind: 'workshop_session', id: session.id }, caller.id);
-    return { sessionId: session.id, workshopId: workshop.id, role, endsAt: session.endsAt, checkedAt: now };
+    return { sessionId: session.id, workshopId: workshop.id, role, endsAt: session.endsAt, checkedAt: now.getTime() };
   }
 
   /** True when the admission should be checked again (`admit`) before it is used. */
@@ -56,7 +56,7 @@ export class LiveRoomService {
 
   assertStaff(joined: JoinedSession | undefined): JoinedSession {
     const open = this.assertOpen(joined);
-    if (open.role === 'attendee') throw RealtimeErrors.notStaff();
+    if (!isStaffRole(open.role)) throw RealtimeErrors.notStaff();
     return open;
   }
 
@@ -82,9 +82,8 @@ export class LiveRoomService {
   }
 
   private async roleOf(caller: Caller, workshopId: string): Promise<WorkshopRole> {
-    if (caller.roles.includes('admin')) return 'host';
-    if (await this.db.getRepository(WorkshopSpeaker).existsBy({ workshopId, speakerId: caller.id })) return 'speaker';
-    if (await this.db.getRepository(Registration).existsBy({ workshopId, userId: caller.id, status: 'registered' })) return 'attendee';
-    throw RealtimeErrors.notRegistered();
+    const role = await this.participants.roleOf(workshopId, caller);
+    if (!role) throw RealtimeErrors.notRegistered();
+    return role;
   }
 }

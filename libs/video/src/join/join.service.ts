@@ -4,12 +4,12 @@ import { DataSource } from 'typeorm';
 import { ConsultationAccess } from '@pendamping/consultations';
 import { User } from '@pendamping/identity';
 import { AppConfig, Clock, notFound, type Caller } from '@pendamping/platform';
-import { Registration, WorkshopReader, type WorkshopView } from '@pendamping/workshops';
+import { isJoinOpen, WorkshopParticipants, WorkshopReader, type ParticipantRole, type WorkshopView } from '@pendamping/workshops';
 import { permissionsFor, type JoinOptions, type VideoRole } from '../grants';
 import { clientUrl } from '../livekit/livekit-url';
 import { LiveKitTokens } from '../livekit/livekit-tokens';
 import { RoomRemovals } from '../moderation/room-removals';
-import { consultationRoomSize, isOpen, workshopRoomSize, type RoomRef, type TimeRange } from '../rooms';
+import { consultationRoomSize, workshopRoomSize, type RoomRef, type TimeRange } from '../rooms';
 import { VideoRooms } from '../rooms.service';
 import { VideoErrors } from '../video.errors';
 import type { JoinView } from './join.view';
@@ -23,6 +23,7 @@ export class JoinService {
     private readonly clock: Clock,
     private readonly consultations: ConsultationAccess,
     private readonly workshops: WorkshopReader,
+    private readonly participants: WorkshopParticipants,
     private readonly rooms: VideoRooms,
     private readonly tokens: LiveKitTokens,
     private readonly removals: RoomRemovals,
@@ -39,7 +40,7 @@ export class JoinService {
     return this.admit(caller.id, room, 'participant', options);
   }
 
-  /** Registrants as attendees, the workshop's speakers, admins as hosts; others 403 NOT_REGISTERED. */
+  /** The role by `participantRole` (speaker, host, attendee); others 403 NOT_REGISTERED. */
   async joinWorkshopSession(caller: Caller, workshopId: string, sessionId: string, options: JoinOptions): Promise<JoinView> {
     const workshop = await this.workshops.get(workshopId, caller);
     const session = workshop.sessions.find((s) => s.id === sessionId);
@@ -59,12 +60,9 @@ export class JoinService {
     return this.admit(caller.id, room, role, role === 'host' ? options : { audioOnly: options.audioOnly });
   }
 
-  /** The caller's role in a workshop's rooms, or null for someone who may not enter. */
-  async roleIn(workshop: WorkshopView, userId: string, roles: Caller['roles']): Promise<VideoRole | null> {
-    if (workshop.speakerIds.includes(userId)) return 'speaker';
-    if (roles.includes('admin')) return 'host';
-    const registered = await this.db.getRepository(Registration).existsBy({ workshopId: workshop.id, userId, status: 'registered' });
-    return registered ? 'attendee' : null;
+  /** The caller's role in a workshop's rooms (the workshops lib's one rule), or null for someone who may not enter. */
+  async roleIn(workshop: WorkshopView, userId: string, roles: Caller['roles']): Promise<ParticipantRole | null> {
+    return this.participants.roleOf(workshop.id, { id: userId, roles });
   }
 
   private async workshopRole(caller: Caller, workshop: WorkshopView): Promise<VideoRole> {
@@ -74,7 +72,7 @@ export class JoinService {
   }
 
   private assertOpen(times: TimeRange): void {
-    if (!isOpen(times, this.clock.now())) {
+    if (!isJoinOpen(times, this.clock.now())) {
       throw VideoErrors.notOpen('The video room opens 15 minutes before the start and closes at the end');
     }
   }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { User } from '@pendamping/identity';
 import { Clock, DomainEvents, notFound, type Caller } from '@pendamping/platform';
-import { WorkshopReader, type WorkshopView } from '@pendamping/workshops';
+import { isStaffRole, WorkshopReader, type WorkshopView } from '@pendamping/workshops';
 import { floorPermissions } from '../grants';
 import { JoinService } from '../join/join.service';
 import { LiveKitRooms } from '../livekit/livekit-rooms';
@@ -58,7 +58,7 @@ export class ModerationService {
     const workshop = await this.workshops.get(workshopId, caller);
     if (!workshop.sessions.some((s) => s.id === sessionId)) throw notFound('Session');
     const role = await this.join.roleIn(workshop, caller.id, caller.roles);
-    if (role !== 'speaker' && role !== 'host') throw VideoErrors.notModerator();
+    if (!isStaffRole(role)) throw VideoErrors.notModerator();
     return { room: roomName({ kind: 'workshop_session', id: sessionId }), workshop };
   }
 

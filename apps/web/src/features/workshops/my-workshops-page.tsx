@@ -133,7 +133,7 @@ function MyWorkshopCard({ item, past }: { item: MyWorkshop; past: boolean }) {
           <Anchor component={Link} to={`/workshops/${w.id}`} size="sm">
             {t('workshops.mine.details')}
           </Anchor>
-          {past && item.as === 'registrant' && item.status === 'registered' && (
+          {past && item.status === 'registered' && (
             <Anchor component={Link} to={`/workshops/${w.id}/certificate`} size="sm" fw={600}>
               {t('workshops.mine.certificate')}
             </Anchor>
