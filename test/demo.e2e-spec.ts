@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Test } from '@nestjs/testing';
 import { DatabaseModule } from '@pendamping/database';
 import { DEMO_PASSWORD, DemoModule, DemoSeedService } from '@pendamping/demo';
 import { AvailabilityService, Consultation } from '@pendamping/consultations';
 import { AuthService, User } from '@pendamping/identity';
 import { DataSource } from 'typeorm';
 import { ConfigModule, loadConfig, RedisModule, type AppConfig } from '@pendamping/platform';
-import { WorkshopReader, Workshop } from '@pendamping/workshops';
+import { Registration, RegistrationsService, WorkshopReader, Workshop, type RegistrationResult } from '@pendamping/workshops';
 import { scratchDatabase } from './support/scratch-database';
 import { testEnv } from './support/test-env';
 
@@ -50,6 +51,49 @@ describe('demo data (on its own empty database)', () => {
       expect(await app.get(DemoSeedService).seedIfEmpty()).toBeNull();
     } finally {
       await app.close();
+    }
+  });
+
+  it('completes a demo set that a crash left half-written: the next run writes the rest, and the set exists once', async () => {
+    const resumed = await scratchDatabase('demo_resume', { migrate: true });
+    const resumedConfig = loadConfig({ ...testEnv(), DATABASE_URL: resumed.url });
+    @Module({ imports: [ConfigModule.forRoot(resumedConfig), DatabaseModule, RedisModule, DemoModule] })
+    class Demo {}
+    // The process dies at the fourth workshop registration: accounts, the consultation and the series exist.
+    class CrashingRegistrations extends RegistrationsService {
+      private calls = 0;
+      override register(...args: Parameters<RegistrationsService['register']>): Promise<RegistrationResult> {
+        if (++this.calls === 4) throw new Error('the process died here');
+        return super.register(...args);
+      }
+    }
+    const crashing = await Test.createTestingModule({ imports: [Demo] }).overrideProvider(RegistrationsService).useClass(CrashingRegistrations).compile();
+    const crashed = await crashing.init();
+    try {
+      await expect(crashed.get(DemoSeedService).seedIfEmpty()).rejects.toThrow('the process died here');
+      expect(await crashed.get(DataSource).getRepository(Registration).count()).toBe(3);
+    } finally {
+      await crashed.close();
+    }
+
+    const app = await NestFactory.createApplicationContext(Demo, { logger: false });
+    try {
+      const logins = await app.get(DemoSeedService).seedIfEmpty();
+      expect(logins?.map((l) => l.email)).toContain('siti@demo.pendamping.id');
+      expect(logins?.filter((l) => l.role.startsWith('admin'))).toHaveLength(1);
+      const db = app.get(DataSource);
+      const emails: { email: string }[] = await db.query('SELECT email FROM users');
+      expect(emails).toHaveLength(logins!.length);
+      expect(new Set(emails.map((e) => e.email))).toEqual(new Set(logins!.map((l) => l.email)));
+      expect(await db.getRepository(Consultation).count()).toBe(1);
+      const workshops = await db.getRepository(Workshop).find();
+      expect(workshops).toHaveLength(1);
+      expect(await app.get(WorkshopReader).one(workshops[0].id)).toMatchObject({ status: 'published', registeredCount: 8 });
+      expect(await db.getRepository(Registration).count()).toBe(8);
+      expect(await app.get(DemoSeedService).seedIfEmpty()).toBeNull();
+    } finally {
+      await app.close();
+      await resumed.drop();
     }
   });
 });

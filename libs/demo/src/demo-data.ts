@@ -64,6 +64,9 @@ export const DEMO_ENTREPRENEURS: { email: string; name: string; business: string
   phone: `0812222200${String(i + 1).padStart(2, '0')}`,
 }));
 
+/** Every demo account's email is at this domain: a database with other accounts gets no demo data. */
+export const DEMO_EMAIL_DOMAIN = 'demo.pendamping.id';
+
 /** Shared by every demo account; printed once when the demo set is created. */
 export const DEMO_PASSWORD = 'jakpreneur2026';
 
