@@ -93,10 +93,10 @@ describe('video: the LiveKit webhook (events signed here with the SDK, as LiveKi
       expect(await attendanceRows(w.sessionId)).toBe(2);
     });
 
-    it('takes only application/webhook+json (the raw body is what is signed): JSON is 400', async () => {
+    it('takes only application/webhook+json (the raw body is what is signed): JSON is 415 UNSUPPORTED_MEDIA_TYPE', async () => {
       const event = webhookEvent('participant_joined', room, w.start, attendee.id);
       const res = await post(event.body, await signWebhook(event.body), 'application/json');
-      expect(res.status).toBe(400);
+      expect([res.status, res.body.code]).toEqual([415, 'UNSUPPORTED_MEDIA_TYPE']);
       expect(await receipts(event.id)).toBe(0);
     });
 

@@ -113,11 +113,11 @@ describe('workshops: registration, waitlist, quotas', () => {
     expect((await register(id, second)).body).toEqual({ status: 'waitlisted', position: 2 });
   });
 
-  it('answers 404 NOT_REGISTERED when leaving a workshop one is not registered for; only entrepreneurs register', async () => {
+  it('answers 404 REGISTRATION_NOT_FOUND when leaving a workshop one is not registered for; only entrepreneurs register', async () => {
     const id = await publishedWorkshop(3);
     const res = await leave(id, await app.newEntrepreneur());
     expect(res.status).toBe(404);
-    expect(res.body.code).toBe('NOT_REGISTERED');
+    expect(res.body.code).toBe('REGISTRATION_NOT_FOUND');
     expect((await register(id, speaker)).status).toBe(403);
   });
 

@@ -1,4 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
+import { isErrorCode } from '@pendamping/platform';
 import type { TestApp } from './test-app';
 
 export type Ack<T = any> = { ok: true; data: T } | { ok: false; error: { code: string; message: string | string[] } };
@@ -16,8 +17,11 @@ export function connect(app: TestApp | string, token: string | undefined): Promi
   });
 }
 
-export function send<T = any>(socket: Socket, event: string, payload: unknown): Promise<Ack<T>> {
-  return socket.timeout(5_000).emitWithAck(event, payload);
+/** Emits and waits for the ack; an error ack must carry a code of the catalogue (the HTTP codes). */
+export async function send<T = any>(socket: Socket, event: string, payload: unknown): Promise<Ack<T>> {
+  const ack: Ack<T> = await socket.timeout(5_000).emitWithAck(event, payload);
+  if (!ack.ok && !isErrorCode(ack.error.code)) throw new Error(`${event} answered a code not in ERROR_CODES: ${JSON.stringify(ack.error)}`);
+  return ack;
 }
 
 /** Like `send`, for a step that must succeed: returns the ack data, or fails the test with the error. */

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { AuthService, EntrepreneurProfile, User, UsersService, type CreateUserDto } from '@pendamping/identity';
-import { createHttpApp, loadConfig, newId, type Role } from '@pendamping/platform';
+import { createHttpApp, ERROR_CODES, isErrorCode, loadConfig, newId, type Role } from '@pendamping/platform';
 import { ApiModule } from '../../apps/api/src/api.module';
 import { responseProblems, type OpenApiDocument } from './openapi-conformance';
 import { TEST_KELURAHAN, testEnv } from './test-env';
@@ -30,7 +30,8 @@ const committedDocument = () => (committed ??= JSON.parse(readFileSync('apps/api
 
 /**
  * The real api (same bootstrap as production) on a random port, and a small HTTP client for it. Every JSON
- * 2xx answer it receives is checked against the api's OpenAPI document (a mismatch fails the test).
+ * 2xx answer it receives is checked against the api's OpenAPI document, and every error answer against the
+ * error catalogue (a known code, with its one status); a mismatch fails the test.
  */
 export class TestApp {
   private constructor(
@@ -65,6 +66,8 @@ export class TestApp {
     const body = res.headers.get('content-type')?.includes('json') && text ? JSON.parse(text) : text;
     const problems = responseProblems(this.document, method, path, res.status, body, res.headers.get('content-type'));
     if (problems.length > 0) throw new Error(`The answer does not match the OpenAPI document (fix the view class, then npm run openapi):\n${problems.join('\n')}`);
+    const problem = errorProblem(res.status, body);
+    if (problem) throw new Error(`${method} ${path}: ${problem}`);
     return { status: res.status, body: body as T, headers: res.headers };
   }
 
@@ -132,6 +135,16 @@ export class TestApp {
     if (res.status !== 200) throw new Error(`login failed: ${res.status} ${JSON.stringify(res.body)}`);
     return { id: res.body.user.id, email, token: res.body.accessToken };
   }
+}
+
+/** An error answer whose code is not in ERROR_CODES, or comes with another status than the catalogue's. */
+export function errorProblem(status: number, body: unknown): string | null {
+  const code = (body as { code?: unknown } | null)?.code;
+  // A 503 from GET /api/health is its report ({status, checks}), not an error answer.
+  if (status < 400 || (status >= 500 && code === undefined)) return null;
+  if (!isErrorCode(code)) return `error answer ${status} with a code not in ERROR_CODES: ${JSON.stringify(body)}`;
+  if (ERROR_CODES[code] !== status || (body as { statusCode?: unknown }).statusCode !== status) return `${code} answered ${status}, the catalogue says ${ERROR_CODES[code]}`;
+  return null;
 }
 
 export const uniqueEmail = (who: string) => `${who}.${randomUUID().slice(0, 12)}@uji.pendamping.id`;

@@ -1,26 +1,26 @@
 import { DomainError } from '@pendamping/platform';
 
-export const slotTaken = () => new DomainError('conflict', 'SLOT_TAKEN', 'This time has just been booked; please choose another slot');
+export const slotTaken = () => new DomainError('SLOT_TAKEN', 'This time has just been booked; please choose another slot');
 
 export const notASlot = () =>
-  new DomainError('unprocessable', 'NOT_A_SLOT', "This start time is not one of the mentor's slots; ask GET /api/mentors/:id/slots for free ones");
+  new DomainError('NOT_A_SLOT', "This start time is not one of the mentor's slots; ask GET /api/mentors/:id/slots for free ones");
 
-export const inThePast = () => new DomainError('unprocessable', 'IN_THE_PAST', 'This time has already passed');
+export const inThePast = () => new DomainError('IN_THE_PAST', 'This time has already passed');
 
-export const callerBusy = () => new DomainError('conflict', 'ALREADY_BOOKED_THEN', 'You already have a consultation at this time');
+export const callerBusy = () => new DomainError('ALREADY_BOOKED_THEN', 'You already have a consultation at this time');
 
 export const mentorLimitReached = (limit: number) =>
-  new DomainError('conflict', 'BOOKING_LIMIT_MENTOR', `You already have ${limit} upcoming consultation${limit === 1 ? '' : 's'} with this mentor; attend or cancel one before booking another`);
+  new DomainError('BOOKING_LIMIT_MENTOR', `You already have ${limit} upcoming consultation${limit === 1 ? '' : 's'} with this mentor; attend or cancel one before booking another`);
 
 export const openLimitReached = (limit: number) =>
-  new DomainError('conflict', 'BOOKING_LIMIT_TOTAL', `You already have ${limit} upcoming consultation${limit === 1 ? '' : 's'}; attend or cancel one before booking another`);
+  new DomainError('BOOKING_LIMIT_TOTAL', `You already have ${limit} upcoming consultation${limit === 1 ? '' : 's'}; attend or cancel one before booking another`);
 
-export const dailyCapReached = () => new DomainError('conflict', 'DAILY_CAP_REACHED', 'The mentor is fully booked on this day');
+export const dailyCapReached = () => new DomainError('DAILY_CAP_REACHED', 'The mentor is fully booked on this day');
 
 export const notBooked = (status: string) =>
-  new DomainError('conflict', 'NOT_BOOKED', `This consultation is ${status}; only a booked consultation can change`);
+  new DomainError('NOT_BOOKED', `This consultation is ${status}; only a booked consultation can change`);
 
-export const notStarted = () => new DomainError('conflict', 'NOT_STARTED', 'The consultation has not started yet');
+export const notStarted = () => new DomainError('NOT_STARTED', 'The consultation has not started yet');
 
 export const noAvailability = () =>
-  new DomainError('unprocessable', 'NOT_A_SLOT', 'This mentor has not set their availability yet, so there are no slots to book');
+  new DomainError('NOT_A_SLOT', 'This mentor has not set their availability yet, so there are no slots to book');

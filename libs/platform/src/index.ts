@@ -1,5 +1,6 @@
 export * from './config/app-config';
 export * from './config/config.module';
+export * from './errors/error-codes';
 export * from './errors/domain-error';
 export * from './errors/error-response';
 export * from './errors/all-exceptions.filter';

@@ -44,7 +44,7 @@ export class RegionsService {
     try {
       await this.regions.insert(region);
     } catch (error) {
-      if (isDuplicateKey(error)) throw new DomainError('conflict', 'REGION_EXISTS', `A region with code ${dto.code} already exists`);
+      if (isDuplicateKey(error)) throw new DomainError('REGION_EXISTS', `A region with code ${dto.code} already exists`);
       throw error;
     }
     return view(region);

@@ -57,7 +57,7 @@ export class RegistrationsService {
     await this.events.transaction(this.dataSource, async (manager, emit) => {
       const workshop = await this.lockOpen(manager, workshopId);
       const registration = await manager.findOneBy(Registration, { workshopId, userId: caller.id });
-      if (!registration || registration.status === 'cancelled') throw WorkshopErrors.notRegistered();
+      if (!registration || registration.status === 'cancelled') throw WorkshopErrors.noRegistration();
       const previousStatus = registration.status;
       await manager.update(Registration, { id: registration.id }, { status: 'cancelled', waitlistSeq: null });
       await emit(workshopEvent<WorkshopRegistrationCancelled>({ type: 'workshop.registration_cancelled', workshopId, userId: caller.id, previousStatus }));

@@ -27,7 +27,7 @@ export class OutcomeService {
     return this.events.transaction(this.db, async (manager, emit) => {
       const consultation = await this.startedForUpdate(manager, id);
       if (consultation.status === 'completed') {
-        throw new DomainError('conflict', 'OUTCOME_EXISTS', 'An outcome was already recorded; change it with PATCH');
+        throw new DomainError('OUTCOME_EXISTS', 'An outcome was already recorded; change it with PATCH');
       }
       const assistanceCase = dto.caseType
         ? manager.getRepository(AssistanceCase).create({

@@ -25,7 +25,7 @@ export class AuthGuard implements CanActivate {
       if (caller) request.user = caller;
       return true;
     }
-    if (!caller) throw new DomainError('unauthorized', 'UNAUTHORIZED', 'Sign in first: a valid, unexpired bearer token is required');
+    if (!caller) throw new DomainError('UNAUTHORIZED', 'Sign in first: a valid, unexpired bearer token is required');
     request.user = caller;
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);

@@ -26,7 +26,7 @@ export class AuthService {
     await this.throttle.consume(email, ip);
     const user = await this.users.findForLogin(email);
     const passwordMatches = await this.passwords.verify(user?.passwordHash, password);
-    if (!user || !passwordMatches) throw new DomainError('unauthorized', 'INVALID_CREDENTIALS', 'Email or password is wrong');
+    if (!user || !passwordMatches) throw new DomainError('INVALID_CREDENTIALS', 'Email or password is wrong');
     await this.throttle.succeeded(email, ip);
     const view = await this.users.view(user.id);
     return { user: view, accessToken: await this.issue({ id: user.id, roles: user.roles }) };

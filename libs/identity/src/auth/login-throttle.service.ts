@@ -28,7 +28,7 @@ export class LoginThrottle {
       await this.registrations.consume(ip);
     } catch (reason) {
       if (!(reason instanceof RateLimiterRes)) throw reason;
-      throw new DomainError('rate_limited', 'RATE_LIMITED', 'Too many registrations from this network; try again later', { retryAfterSeconds: reason.msBeforeNext / 1000 });
+      throw new DomainError('RATE_LIMITED', 'Too many registrations from this network; try again later', { retryAfterSeconds: reason.msBeforeNext / 1000 });
     }
   }
 
@@ -43,7 +43,7 @@ export class LoginThrottle {
     if (errors.length > 0) throw errors[0];
     if (blocked.length > 0) {
       const retryAfterSeconds = Math.max(...blocked.map((r: RateLimiterRes) => r.msBeforeNext)) / 1000;
-      throw new DomainError('rate_limited', 'RATE_LIMITED', 'Too many failed sign-in attempts; try again later', { retryAfterSeconds });
+      throw new DomainError('RATE_LIMITED', 'Too many failed sign-in attempts; try again later', { retryAfterSeconds });
     }
   }
 

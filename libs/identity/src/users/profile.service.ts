@@ -49,7 +49,7 @@ export class ProfileService {
     if (dto.newPassword === dto.currentPassword) throw validationFailed('newPassword must differ from currentPassword');
     await this.throttle.consume(user.email, ip);
     if (!(await this.passwords.verify(user.passwordHash, dto.currentPassword))) {
-      throw new DomainError('forbidden', 'WRONG_PASSWORD', 'The current password is wrong');
+      throw new DomainError('WRONG_PASSWORD', 'The current password is wrong');
     }
     await this.throttle.succeeded(user.email, ip);
     await this.dataSource.getRepository(User).update({ id: userId }, { passwordHash: await this.passwords.hash(dto.newPassword) });

@@ -45,7 +45,7 @@ export class UsersService {
       });
       return this.view(id);
     } catch (error) {
-      if (isDuplicateKey(error)) throw new DomainError('conflict', 'EMAIL_TAKEN', 'An account with this email already exists');
+      if (isDuplicateKey(error)) throw new DomainError('EMAIL_TAKEN', 'An account with this email already exists');
       throw error;
     }
   }

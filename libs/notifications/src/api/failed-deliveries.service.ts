@@ -37,7 +37,7 @@ export class FailedDeliveriesService {
   async retry(id: string): Promise<DeliveryView> {
     const delivery = await this.dataSource.manager.findOne(NotificationDelivery, { where: { id }, relations: { notification: true } });
     if (!delivery) throw notFound('Delivery');
-    if (delivery.status !== 'failed') throw new DomainError('conflict', 'NOT_FAILED', 'Only a failed delivery can be retried');
+    if (delivery.status !== 'failed') throw new DomainError('NOT_FAILED', 'Only a failed delivery can be retried');
     await this.dataSource.manager.update(NotificationDelivery, { id, status: 'failed' }, { status: 'pending', notBefore: new Date() });
     await this.relay.redeliver(delivery.notificationId, delivery.channel as OutsideChannel);
     return view({ ...delivery, status: 'pending' });

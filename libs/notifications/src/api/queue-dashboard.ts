@@ -45,7 +45,7 @@ export class QueueDashboard implements OnModuleInit {
     const token = header ?? query.token ?? readCookie(request.headers.cookie, COOKIE);
     const caller = token ? await this.auth.verify(token) : undefined;
     const refusal = !caller
-      ? new DomainError('unauthorized', 'UNAUTHORIZED', 'Sign in as an admin: open the dashboard with ?token=<accessToken>')
+      ? new DomainError('UNAUTHORIZED', 'Sign in as an admin: open the dashboard with ?token=<accessToken>')
       : !caller.roles.includes('admin')
         ? forbidden('This needs one of these roles: admin')
         : null;

@@ -1,35 +1,12 @@
-import { HttpException, HttpStatus } from '@nestjs/common';
-import { DomainError, ErrorKind } from './domain-error';
+import { HttpException } from '@nestjs/common';
+import { DomainError } from './domain-error';
+import { ERROR_CODES, GENERIC_CODES, type ErrorCode } from './error-codes';
 
 export interface ErrorBody {
   statusCode: number;
-  code: string;
+  code: ErrorCode;
   message: string | string[];
 }
-
-const STATUS_BY_KIND: Record<ErrorKind, number> = {
-  invalid: HttpStatus.BAD_REQUEST,
-  unauthorized: HttpStatus.UNAUTHORIZED,
-  forbidden: HttpStatus.FORBIDDEN,
-  not_found: HttpStatus.NOT_FOUND,
-  conflict: HttpStatus.CONFLICT,
-  unprocessable: HttpStatus.UNPROCESSABLE_ENTITY,
-  rate_limited: HttpStatus.TOO_MANY_REQUESTS,
-};
-
-const CODE_BY_STATUS: Record<number, string> = {
-  400: 'BAD_REQUEST',
-  401: 'UNAUTHORIZED',
-  403: 'FORBIDDEN',
-  404: 'NOT_FOUND',
-  405: 'METHOD_NOT_ALLOWED',
-  406: 'NOT_ACCEPTABLE',
-  409: 'CONFLICT',
-  413: 'PAYLOAD_TOO_LARGE',
-  415: 'UNSUPPORTED_MEDIA_TYPE',
-  422: 'UNPROCESSABLE',
-  429: 'RATE_LIMITED',
-};
 
 export interface MappedError {
   body: ErrorBody;
@@ -41,25 +18,26 @@ export interface MappedError {
 /** Turns anything thrown into the contract's error shape. Never leaks internals on a 500. */
 export function toErrorResponse(error: unknown): MappedError {
   if (error instanceof DomainError) {
-    const statusCode = STATUS_BY_KIND[error.kind];
+    const statusCode = error.status;
     const message = error.code === 'VALIDATION_FAILED' && error.details.messages ? error.details.messages : error.message;
     return { body: { statusCode, code: error.code, message }, retryAfterSeconds: error.details.retryAfterSeconds };
   }
   if (error instanceof HttpException) {
-    const statusCode = error.getStatus();
+    if (error.getStatus() >= 500) return internalError(error);
     const response = error.getResponse();
     const raw = typeof response === 'object' && response !== null ? (response as Record<string, unknown>) : {};
-    const code = typeof raw.code === 'string' ? raw.code : CODE_BY_STATUS[statusCode] ?? 'ERROR';
-    const message = (raw.message as string | string[] | undefined) ?? error.message;
-    if (statusCode >= 500) return internalError(error);
-    return { body: { statusCode, code, message } };
+    return { body: generic(error.getStatus(), (raw.message as string | string[] | undefined) ?? error.message) };
   }
   // Errors from fastify itself (malformed JSON, body too large, …) carry a readable message of their own.
   const statusCode = (error as { statusCode?: unknown })?.statusCode;
-  if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
-    return { body: { statusCode, code: CODE_BY_STATUS[statusCode] ?? 'BAD_REQUEST', message: (error as Error).message } };
-  }
+  if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) return { body: generic(statusCode, (error as Error).message) };
   return internalError(error);
+}
+
+/** An error with only a status: its generic code, and that code's status (another 4xx reads as 400 BAD_REQUEST). */
+function generic(status: number, message: string | string[]): ErrorBody {
+  const code = GENERIC_CODES[status] ?? 'BAD_REQUEST';
+  return { statusCode: ERROR_CODES[code], code, message };
 }
 
 function internalError(error: unknown): MappedError {

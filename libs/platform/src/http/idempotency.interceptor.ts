@@ -52,7 +52,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (request.method !== 'POST' || raw === undefined || !request.user) return next.handle();
     const key = Array.isArray(raw) ? raw[0] : raw;
     if (!KEY_PATTERN.test(key)) {
-      throw new DomainError('invalid', 'VALIDATION_FAILED', 'Idempotency-Key must be 1-255 visible ASCII characters', {
+      throw new DomainError('VALIDATION_FAILED', 'Idempotency-Key must be 1-255 visible ASCII characters', {
         messages: ['Idempotency-Key must be 1-255 visible ASCII characters'],
       });
     }
@@ -92,11 +92,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
       if (value === null) return this.claim(redisKey, hash); // the first one failed with a 5xx: run again
       const stored = JSON.parse(value) as Stored;
       if (stored.hash !== hash) {
-        throw new DomainError('unprocessable', 'IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used with a different request body');
+        throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used with a different request body');
       }
       if (stored.status !== undefined) return stored;
       if (Date.now() > deadline) {
-        throw new DomainError('conflict', 'IDEMPOTENCY_IN_PROGRESS', 'A request with this Idempotency-Key is still running; retry shortly');
+        throw new DomainError('IDEMPOTENCY_IN_PROGRESS', 'A request with this Idempotency-Key is still running; retry shortly');
       }
       await sleep(25);
     }

@@ -69,7 +69,7 @@ async function inRoom<T>(call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (error) {
-    if (isNotFound(error)) throw new DomainError('not_found', 'NOT_IN_ROOM', 'This person (or track) is not in the video room right now');
+    if (isNotFound(error)) throw new DomainError('NOT_IN_ROOM', 'This person (or track) is not in the video room right now');
     throw error;
   }
 }

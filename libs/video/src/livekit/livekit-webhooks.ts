@@ -13,7 +13,7 @@ export interface VideoEvent {
 }
 
 export const invalidSignature = () =>
-  new DomainError('unauthorized', 'INVALID_SIGNATURE', 'The webhook signature, body hash or token expiry does not verify');
+  new DomainError('INVALID_SIGNATURE', 'The webhook signature, body hash or token expiry does not verify');
 
 /** Checks a webhook's Authorization token (our API key and secret, unexpired) and its sha256 of the raw body. */
 @Injectable()
@@ -33,7 +33,7 @@ export class LiveKitWebhooks {
     } catch {
       throw invalidSignature();
     }
-    if (!event.id || !event.event) throw new DomainError('invalid', 'VALIDATION_FAILED', 'A webhook event needs an id and an event name');
+    if (!event.id || !event.event) throw new DomainError('VALIDATION_FAILED', 'A webhook event needs an id and an event name');
     return {
       id: event.id,
       event: event.event,

@@ -25,7 +25,7 @@ export class LiveKitWebhookController {
   receive(@Req() request: FastifyRequest): Promise<WebhookAck> {
     // The signature covers the exact bytes sent, so only the raw body (kept by our parser) can be checked.
     if (typeof request.body !== 'string') {
-      throw new DomainError('invalid', 'UNSUPPORTED_MEDIA_TYPE', `Send the event as ${WEBHOOK_CONTENT_TYPE}, as LiveKit does`);
+      throw new DomainError('UNSUPPORTED_MEDIA_TYPE', `Send the event as ${WEBHOOK_CONTENT_TYPE}, as LiveKit does`);
     }
     return this.webhooks.receive(request.body, request.headers.authorization);
   }

@@ -80,7 +80,7 @@ export class VideoWebhookService {
         await this.attendance.recordParticipantEvent({ sessionId: ref.id, userId, kind, at, eventId });
       } catch (error) {
         // A session deleted by an edit: nothing to count it against.
-        if (!(error instanceof DomainError && error.kind === 'not_found')) throw error;
+        if (!(error instanceof DomainError && error.status === 404)) throw error;
       }
       return;
     }

@@ -168,6 +168,7 @@ const workshops: Strings<typeof id> = {
     WORKSHOP_CANCELLED: 'This workshop has been cancelled, so registration cannot change.',
     REGISTRATION_CLOSED: 'This workshop is over; registration is closed.',
     NOT_REGISTERED: 'You are not registered for this workshop.',
+    REGISTRATION_NOT_FOUND: 'You have no registration for this workshop to cancel.',
     NOT_ATTENDED: 'Only participants present for at least 75% of the workshop can do this.',
     FEEDBACK_EXISTS: 'You have already given feedback for this workshop. Thank you!',
     NOT_OPEN: 'The room is not open yet, or already closed.',

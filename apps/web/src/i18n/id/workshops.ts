@@ -165,6 +165,7 @@ export default {
     WORKSHOP_CANCELLED: 'Workshop ini dibatalkan, sehingga pendaftaran tidak dapat diubah.',
     REGISTRATION_CLOSED: 'Workshop ini sudah selesai; pendaftaran ditutup.',
     NOT_REGISTERED: 'Anda tidak terdaftar di workshop ini.',
+    REGISTRATION_NOT_FOUND: 'Anda tidak punya pendaftaran di workshop ini untuk dibatalkan.',
     NOT_ATTENDED: 'Hanya peserta yang hadir minimal 75% dari durasi workshop yang dapat melakukan ini.',
     FEEDBACK_EXISTS: 'Anda sudah memberi umpan balik untuk workshop ini. Terima kasih!',
     NOT_OPEN: 'Ruang belum dibuka atau sudah ditutup.',
