@@ -92,3 +92,9 @@ export type PreferencesView = Schemas['PreferencesView'];
 export type UpdateMe = Schemas['UpdateMeDto'];
 export type ChangePassword = Schemas['ChangePasswordDto'];
 
+
+// a mentor's availability
+export type Availability = Schemas['AvailabilityView'];
+export type AvailabilityInput = Schemas['AvailabilityDto'];
+export type ClockRange = Schemas['ClockRangeView'];
+export type DateOverride = Schemas['DateOverrideView'];

@@ -1,7 +1,8 @@
 import { lazy, Suspense } from 'react';
 import { Anchor, Box, Button, Container, Group, Text } from '@mantine/core';
-import { IconHome, IconMessages, IconPresentation, IconUser } from '@tabler/icons-react';
+import { IconCalendarWeek, IconClockHour4, IconHome, IconMessages, IconPresentation, IconUser } from '@tabler/icons-react';
 import { Link, NavLink, Outlet } from 'react-router';
+import type { Me, Role } from '@/api/types';
 import { useMe } from '@/lib/auth';
 import { setLang, useT } from '@/i18n';
 import { ConnectionBanner } from '@/ui/connection-banner';
@@ -11,12 +12,33 @@ import classes from './layout.module.css';
 // The bell, the account and language menus: code for logged-in people only (menus bring floating-ui).
 const UserActions = lazy(() => import('./user-actions').then((m) => ({ default: m.UserActions })));
 
-const NAV = [
+interface NavItem {
+  to: string;
+  key: string;
+  icon: typeof IconHome;
+  end?: boolean;
+  /** Shown to a person holding any of these roles (everyone when absent). */
+  roles?: Role[];
+  /** A shorter label for the phone's tab bar (five share 360 px). */
+  tabKey?: string;
+  /** Left out of the phone's tab bar when it would hold more than five (it stays in the account menu). */
+  spare?: boolean;
+}
+
+const NAV: NavItem[] = [
   { to: '/', key: 'home', icon: IconHome, end: true },
   { to: '/consultations', key: 'consultations', icon: IconMessages },
+  { to: '/mentor/week', key: 'myWeek', tabKey: 'myWeekShort', icon: IconCalendarWeek, roles: ['mentor'] },
+  { to: '/mentor/availability', key: 'availability', icon: IconClockHour4, roles: ['mentor'] },
   { to: '/workshops', key: 'workshops', icon: IconPresentation },
-  { to: '/profile', key: 'profile', icon: IconUser },
-] as const;
+  { to: '/profile', key: 'profile', icon: IconUser, spare: true },
+];
+
+/** A person's entries: one account may hold several roles, and sees the entries of each. */
+export function navFor(me: Me): { top: NavItem[]; tabs: NavItem[] } {
+  const top = NAV.filter((item) => !item.roles || item.roles.some((r) => me.roles.includes(r)));
+  return { top, tabs: top.length > 5 ? top.filter((item) => !item.spare) : top };
+}
 
 /** Before login: one button to the other language (the full menu comes with the account menu). */
 function LanguageToggle() {
@@ -33,6 +55,7 @@ function LanguageToggle() {
 export function Layout() {
   const { t } = useT();
   const { me } = useMe();
+  const nav = me ? navFor(me) : null;
   return (
     <div className={classes.frame}>
       <a href="#main" className={classes.skip}>
@@ -47,10 +70,10 @@ export function Layout() {
                 {t('common.appName')}
               </Text>
             </Anchor>
-            {me && (
+            {nav && (
               <nav aria-label={t('common.nav.menu')} className={classes.topNav}>
-                {NAV.map((item) => (
-                  <NavLink key={item.to} to={item.to} end={'end' in item} className={classes.topLink}>
+                {nav.top.map((item) => (
+                  <NavLink key={item.to} to={item.to} end={item.end} className={classes.topLink}>
                     {t(`common.nav.${item.key}`)}
                   </NavLink>
                 ))}
@@ -79,12 +102,12 @@ export function Layout() {
           </Suspense>
         </Container>
       </Box>
-      {me && (
+      {nav && (
         <nav aria-label={t('common.nav.menu')} className={classes.tabBar}>
-          {NAV.map((item) => (
-            <NavLink key={item.to} to={item.to} end={'end' in item} className={classes.tab}>
+          {nav.tabs.map((item) => (
+            <NavLink key={item.to} to={item.to} end={item.end} className={classes.tab}>
               <item.icon size={22} aria-hidden />
-              <span>{t(`common.nav.${item.key}`)}</span>
+              <span>{t(`common.nav.${item.tabKey ?? item.key}`)}</span>
             </NavLink>
           ))}
         </nav>

@@ -18,9 +18,16 @@ export const consultationKeys = {
   lists: ['consultations', 'list'] as const,
   list: (tab: ConsultationTab) => ['consultations', 'list', tab] as const,
   detail: (id: string) => ['consultations', 'detail', id] as const,
+  /** A mentor's consultations of the week starting at `from` (an instant): Jadwal saya. */
+  mentorWeek: (from: string) => ['consultations', 'mentor-week', from] as const,
   outcome: (id: string) => ['consultations', 'outcome', id] as const,
   messages: (id: string) => ['consultations', 'messages', id] as const,
   /** The last message the other person has read (from `consultation:read` events). */
   readMark: (id: string) => ['consultations', 'read-mark', id] as const,
   kelurahan: (kecamatan: string) => ['regions', 'kelurahan', kecamatan] as const,
+};
+
+export const availabilityKeys = {
+  /** My rules and upcoming date overrides (GET /api/mentors/me/availability). */
+  mine: ['availability', 'me'] as const,
 };

@@ -8,4 +8,6 @@ export const routes: RouteObject[] = [
   { path: 'consultations/:id', lazy: () => import('./consultation-page').then((m) => ({ Component: m.ConsultationPage })) },
   { path: 'consultations/:id/confirmed', lazy: () => import('./confirmation-page').then((m) => ({ Component: m.ConfirmationPage })) },
   { path: 'consultations/:id/reschedule', lazy: () => import('./reschedule-page').then((m) => ({ Component: m.ReschedulePage })) },
+  { path: 'mentor/availability', lazy: () => import('./availability-page').then((m) => ({ Component: m.AvailabilityPage })) },
+  { path: 'mentor/week', lazy: () => import('./my-week-page').then((m) => ({ Component: m.MyWeekPage })) },
 ];

@@ -32,7 +32,16 @@ const common: Strings<typeof id> = {
     register: 'Sign up',
     logout: 'Log out',
     menu: 'Menu',
+    myWeek: 'My week',
+    myWeekShort: 'Week',
+    availability: 'Availability',
   },
+  notAllowed: {
+    title: 'This page is not for your account',
+    body: 'This page is only for {{roles}}. If you think you should have access, ask the program admin.',
+    or: ' or ',
+  },
+  roles: { entrepreneur: 'entrepreneurs', mentor: 'mentors', speaker: 'speakers', admin: 'program admins' },
   errors: {
     title: 'Something went wrong',
     NETWORK: 'Cannot connect. Check your internet connection and try again.',

@@ -8,6 +8,7 @@ import notifications from './notifications';
 import profile from './profile';
 import video from './video';
 import workshops from './workshops';
+import availability from './availability';
 
-const en: Strings<typeof id> = { common, auth, home, consultations, notifications, profile, video, workshops };
+const en: Strings<typeof id> = { common, auth, home, consultations, notifications, profile, video, workshops, availability };
 export default en;

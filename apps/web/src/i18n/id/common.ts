@@ -29,7 +29,16 @@ export default {
     register: 'Daftar',
     logout: 'Keluar',
     menu: 'Menu',
+    myWeek: 'Jadwal saya',
+    myWeekShort: 'Jadwal',
+    availability: 'Ketersediaan',
   },
+  notAllowed: {
+    title: 'Halaman ini tidak untuk akun Anda',
+    body: 'Halaman ini hanya untuk {{roles}}. Jika Anda merasa seharusnya punya akses, hubungi admin program.',
+    or: ' atau ',
+  },
+  roles: { entrepreneur: 'pelaku usaha', mentor: 'petugas pendamping', speaker: 'narasumber', admin: 'admin program' },
   errors: {
     title: 'Terjadi kesalahan',
     NETWORK: 'Tidak dapat terhubung. Periksa koneksi internet Anda, lalu coba lagi.',

@@ -7,6 +7,7 @@ import notifications from './notifications';
 import profile from './profile';
 import video from './video';
 import workshops from './workshops';
+import availability from './availability';
 
-const id = { common, auth, home, consultations, notifications, profile, video, workshops };
+const id = { common, auth, home, consultations, notifications, profile, video, workshops, availability };
 export default id;
