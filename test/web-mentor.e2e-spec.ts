@@ -82,19 +82,34 @@ describe('web app: a mentor sets availability, sees their week; others may not',
     expect(saved.body).toMatchObject({ timezone: WITA, slotMinutes: 60, bufferMinutes: 0, minNoticeMinutes: 0, horizonDays: 30, dailyCap: null, overrides: [] });
     expect(saved.body.weekly).toEqual([1, 2, 3, 4, 5, 6, 7].flatMap((weekday) => [{ weekday, start: '09:00', end: '11:00' }, { weekday, start: '13:00', end: '14:00' }]));
 
-    // A day off, the day after tomorrow in the mentor's zone, picked on the calendar.
+    // A day off, the day after tomorrow in the mentor's zone, and special hours two days later, picked on the calendar.
     const today = DateTime.now().setZone(WITA).startOf('day');
-    const [tomorrow, dayOff, after] = [1, 2, 3].map((n) => today.plus({ days: n }).toISODate()!);
+    const [tomorrow, dayOff, after, special] = [1, 2, 3, 4].map((n) => today.plus({ days: n }).toISODate()!);
     const calendar = page.getByTestId('overrides');
-    if (DateTime.fromISO(dayOff).month !== today.month) await calendar.getByRole('button', { name: 'Bulan berikutnya' }).click();
-    const offName = formatDate(DateTime.fromISO(dayOff, { zone: WITA }).set({ hour: 12 }).toJSDate(), 'id', WITA);
-    await calendar.getByRole('button', { name: offName, exact: true }).click();
-    await page.getByText(`Tanggal dipilih: ${offName}`).waitFor();
+    const dayName = (day: string) => formatDate(DateTime.fromISO(day, { zone: WITA }).set({ hour: 12 }).toJSDate(), 'id', WITA);
+    let shownMonth = today.month;
+    const pickDate = async (day: string) => {
+      if (DateTime.fromISO(day).month !== shownMonth) await calendar.getByRole('button', { name: 'Bulan berikutnya' }).click();
+      shownMonth = DateTime.fromISO(day).month;
+      await calendar.getByRole('button', { name: dayName(day), exact: true }).click();
+      await page.getByText(`Tanggal dipilih: ${dayName(day)}`).waitFor();
+    };
+    await pickDate(dayOff);
     expect(await page.getByRole('radio', { name: 'Libur seharian' }).isChecked()).toBe(true);
     await page.getByRole('button', { name: 'Simpan tanggal' }).click();
-    await page.getByText('Tanggal khusus tersimpan.').waitFor();
     await page.locator(`[data-testid=override][data-date="${dayOff}"]`).getByText('Libur').waitFor();
-    expect((await stack.app.get('/api/mentors/me/availability', mentor.token)).body.overrides).toEqual([{ date: dayOff, ranges: [] }]);
+    await pickDate(special);
+    await page.getByRole('radio', { name: 'Jam khusus' }).check();
+    // The special day starts from its weekly hours; one range 15:00–16:00 instead.
+    await page.getByRole('button', { name: `Hapus rentang 2 hari ${dayName(special)}` }).click();
+    await page.getByLabel(`Mulai ${dayName(special)}, rentang 1`).selectOption('15:00');
+    await page.getByLabel(`Selesai ${dayName(special)}, rentang 1`).selectOption('16:00');
+    await page.getByRole('button', { name: 'Simpan tanggal' }).click();
+    await page.locator(`[data-testid=override][data-date="${special}"]`).getByText('15.00–16.00').waitFor();
+    expect((await stack.app.get('/api/mentors/me/availability', mentor.token)).body.overrides).toEqual([
+      { date: dayOff, ranges: [] },
+      { date: special, ranges: [{ start: '15:00', end: '16:00' }] },
+    ]);
 
     // The preview: what the api offers, in WITA; nothing on the day off.
     const preview = page.getByTestId('slot-preview');
@@ -109,24 +124,25 @@ describe('web app: a mentor sets availability, sees their week; others may not',
     await other.page.goto(`/mentors/${mentor.id}`);
     await other.page.getByRole('heading', { name: 'Buat janji dengan Ibu Made Pendamping', level: 1 }).or(other.page.getByRole('heading', { level: 1 })).first().waitFor();
     await other.page.getByTestId('week-zone').getByText('Waktu ditampilkan dalam WIB').waitFor();
-    for (const day of [tomorrow, dayOff, after]) {
+    const offered: Record<string, { wib: string[]; witaHours: number[] }> = {
+      [tomorrow]: { wib: ['08.00', '09.00', '12.00'], witaHours: [9, 10, 13] },
+      [dayOff]: { wib: [], witaHours: [] },
+      [after]: { wib: ['08.00', '09.00', '12.00'], witaHours: [9, 10, 13] },
+      [special]: { wib: ['14.00'], witaHours: [15] },
+    };
+    for (const [day, want] of Object.entries(offered)) {
       await showWeekOf(other.page, day);
       const slots = other.page.locator(`[data-column="${day}"] [data-testid=slot]`);
-      const starts = await slots.evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-start')));
-      if (day === dayOff) {
-        expect(await slots.count()).toBe(0);
-      } else {
-        expect(await slots.allTextContents()).toEqual(['08.00', '09.00', '12.00']);
-        expect(starts).toEqual(instants(day, WITA, [9, 10, 13]));
-      }
+      expect(await slots.allTextContents()).toEqual(want.wib);
+      expect(await slots.evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-start')))).toEqual(instants(day, WITA, want.witaHours));
     }
-    // On the phone's strip: the day off has nothing to pick.
-    await other.page.locator(`[data-testid=day-strip] [data-day="${dayOff}"]`).click();
-    await other.page.getByText('Tidak ada jadwal kosong di hari ini.').filter({ visible: true }).waitFor();
-    // And the api agrees: exactly those, in the three days.
+    // On the phone's strip: the special day offers its one time, in WIB.
+    await other.page.locator(`[data-testid=day-strip] [data-day="${special}"]`).click();
+    expect(await other.page.locator('[data-testid=slot]:visible').allTextContents()).toEqual(['14.00']);
+    // And the api agrees: exactly those, in the four days.
     const from = DateTime.fromISO(tomorrow, { zone: WIB });
-    const api = await stack.app.get(`/api/mentors/${mentor.id}/slots?from=${encodeURIComponent(from.toISO()!)}&to=${encodeURIComponent(from.plus({ days: 3 }).toISO()!)}`, person.token);
-    expect(api.body.items.map((s: { start: string }) => new Date(s.start).toISOString())).toEqual([...instants(tomorrow, WITA, [9, 10, 13]), ...instants(after, WITA, [9, 10, 13])]);
+    const api = await stack.app.get(`/api/mentors/${mentor.id}/slots?from=${encodeURIComponent(from.toISO()!)}&to=${encodeURIComponent(from.plus({ days: 4 }).toISO()!)}`, person.token);
+    expect(api.body.items.map((s: { start: string }) => new Date(s.start).toISOString())).toEqual(Object.entries(offered).flatMap(([day, want]) => instants(day, WITA, want.witaHours)));
     expect(other.errors).toEqual([]);
     await other.context.close();
     await phone.context.close();

@@ -9,7 +9,6 @@ const en: Strings<typeof id> = {
   firstTime: 'You have not opened any hours yet. The example below (Monday–Friday 09:00–17:00) is not saved.',
   weekly: {
     title: 'Weekly hours',
-    available: 'Open on {{day}}',
     unavailable: 'Unavailable',
     from: 'Start {{day}}, range {{n}}',
     to: 'End {{day}}, range {{n}}',
@@ -66,11 +65,9 @@ const en: Strings<typeof id> = {
     unsaved: 'There are unsaved changes; the preview shows what is saved.',
     none: 'No slots',
     empty: 'No free slots in the next 7 days yet.',
-    day: '{{date}}: {{count}} slots',
   },
   week: {
     title: 'My week',
-    intro: 'Your consultations this week.',
     loading: 'Loading your week…',
     empty: 'No consultations this week.',
     emptyHint: 'Entrepreneurs book the hours you open.',

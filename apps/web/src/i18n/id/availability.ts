@@ -7,7 +7,6 @@ export default {
   firstTime: 'Anda belum membuka jadwal. Contoh di bawah (Senin–Jumat 09.00–17.00) belum tersimpan.',
   weekly: {
     title: 'Jam mingguan',
-    available: 'Buka pada hari {{day}}',
     unavailable: 'Tidak tersedia',
     from: 'Mulai {{day}}, rentang {{n}}',
     to: 'Selesai {{day}}, rentang {{n}}',
@@ -64,11 +63,9 @@ export default {
     unsaved: 'Ada perubahan yang belum disimpan; pratinjau memakai data tersimpan.',
     none: 'Tidak ada jadwal',
     empty: 'Belum ada jadwal kosong dalam 7 hari ke depan.',
-    day: '{{date}}: {{count}} jadwal',
   },
   week: {
     title: 'Jadwal saya',
-    intro: 'Konsultasi Anda minggu ini.',
     loading: 'Memuat jadwal…',
     empty: 'Tidak ada konsultasi di minggu ini.',
     emptyHint: 'Pelaku usaha memesan dari jam yang Anda buka.',
