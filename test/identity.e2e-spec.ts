@@ -212,6 +212,47 @@ describe('identity (HTTP, real MySQL and Redis)', () => {
     });
   });
 
+  describe('behind a load balancer (TRUST_PROXY)', () => {
+    // The test plays the load balancer: it appends the address it saw (the right-most entry) to whatever
+    // X-Forwarded-For the client sent. A client that writes a new left-most address on every attempt is
+    // still the same client.
+    const CLIENT = '198.51.100.7';
+    const forwarded = (ip = CLIENT) => ({ 'x-forwarded-for': `203.0.113.${Math.floor(Math.random() * 250) + 1}, ${ip}` });
+
+    it.each([
+      ['a hop count', '1'],
+      ["the balancer's address", '127.0.0.1'],
+    ])('counts failed logins per client IP, whatever left-most X-Forwarded-For the client sends (TRUST_PROXY as %s)', async (_case, trustProxy) => {
+      const proxied = await TestApp.start({ TRUST_PROXY: trustProxy, REDIS_PREFIX: `${testEnv().REDIS_PREFIX}-proxy-${trustProxy.replaceAll('.', '')}` });
+      try {
+        const attempt = (ip?: string) => proxied.request('POST', '/api/auth/login', { body: { email: uniqueEmail('tebak'), password: 'salah-sekali' }, headers: forwarded(ip) });
+        const statuses: number[] = [];
+        for (let batch = 0; batch < 10; batch++) statuses.push(...(await Promise.all(Array.from({ length: 10 }, () => attempt()))).map((r) => r.status));
+        expect(statuses).toEqual(Array(100).fill(401));
+        const over = await attempt();
+        expect(over.status).toBe(429);
+        expect(over.body.code).toBe('RATE_LIMITED');
+        // Another client behind the same balancer is counted apart: the IP is the balancer's entry.
+        expect((await attempt('198.51.100.8')).status).toBe(401);
+      } finally {
+        await proxied.close();
+      }
+    }, 90_000);
+
+    it('counts self-registrations per client IP, whatever left-most X-Forwarded-For the client sends', async () => {
+      const proxied = await TestApp.start({ TRUST_PROXY: '1', REGISTRATIONS_PER_IP_PER_HOUR: '2', REDIS_PREFIX: `${testEnv().REDIS_PREFIX}-proxy-reg` });
+      try {
+        const register = (ip?: string) => proxied.request('POST', '/api/auth/register', { body: proxied.registration(), headers: forwarded(ip) });
+        const statuses = [];
+        for (let i = 0; i < 3; i++) statuses.push((await register()).status);
+        expect(statuses).toEqual([201, 201, 429]);
+        expect((await register('198.51.100.8')).status).toBe(201);
+      } finally {
+        await proxied.close();
+      }
+    });
+  });
+
   describe('registration limit per IP', () => {
     it('lets REGISTRATIONS_PER_IP_PER_HOUR registrations through from one IP, also when they arrive at once, and writes nothing for the rest', async () => {
       const limited = await TestApp.start({ REGISTRATIONS_PER_IP_PER_HOUR: '3', REDIS_PREFIX: `${testEnv().REDIS_PREFIX}-reglimit` });

@@ -1,7 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import { ConfigError, loadConfig, parseDuration } from './app-config';
 
 /** What production needs at least: a real JWT secret and real LiveKit credentials. */
-const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), LIVEKIT_API_KEY: 'APIk3yPendamping', LIVEKIT_API_SECRET: 'l'.repeat(32) };
+const STRONG_JWT_SECRET = 'q7Vt2mXc9LpR4sWz8bKn3HfJ6dYg1TeA5uNo0CiE';
+const production = { NODE_ENV: 'production', JWT_SECRET: STRONG_JWT_SECRET, LIVEKIT_API_KEY: 'APIk3yPendamping', LIVEKIT_API_SECRET: 'l'.repeat(32) };
 
 describe('loadConfig', () => {
   it('gives a working development configuration with nothing set', () => {
@@ -36,7 +38,7 @@ describe('loadConfig', () => {
     const config = loadConfig({ ...production, DATABASE_URL: 'mysql://app:p%40ss@db:3306/pendamping' });
     expect(config.demoData).toBe(false);
     expect(config.smtpUrl).toBeUndefined();
-    expect(config.jwt.secret).toBe('x'.repeat(32));
+    expect(config.jwt.secret).toBe(STRONG_JWT_SECRET);
     expect(config.livekit).toMatchObject({ apiKey: 'APIk3yPendamping', apiSecret: 'l'.repeat(32) });
   });
 
@@ -54,6 +56,60 @@ describe('loadConfig', () => {
     const env: Record<string, string | undefined> = { ...production, ...change };
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  const GUESSABLE = /^Invalid configuration: JWT_SECRET is too guessable for production \(about \d+ bits of randomness, at least 128 needed\): generate one, e\.g\. openssl rand -base64 48$/;
+  const PUBLISHED = 'Invalid configuration: JWT_SECRET must not be a value published with Pendamping (the development or test secret): generate one, e.g. openssl rand -base64 48';
+  // A guessed secret signs a token for any account, an admin's too.
+  it.each([
+    ['one character 32 times', 'x'.repeat(32), GUESSABLE],
+    ['a run of the alphabet', 'abcdefghijklmnopqrstuvwxyz012345', GUESSABLE],
+    ['a repeated word', 'password'.repeat(4), GUESSABLE],
+    ['the development default', 'dev-only-secret-do-not-use-in-production-0123456789', PUBLISHED],
+    ["the tests' secret", 'test-secret-that-is-long-enough-0123456789', PUBLISHED],
+  ])('refuses to start in production with a JWT_SECRET that is %s', (_case, secret, message) => {
+    expect(() => loadConfig({ ...production, JWT_SECRET: secret })).toThrow(message);
+  });
+
+  it.each([
+    ['openssl rand -base64 48', randomBytes(48).toString('base64')],
+    ['openssl rand -hex 32', randomBytes(32).toString('hex')],
+    ['a long passphrase', 'kopi tubruk di warung bu sari jam tujuh pagi'],
+  ])('accepts a production JWT_SECRET made like %s', (_case, secret) => {
+    expect(loadConfig({ ...production, JWT_SECRET: secret }).jwt.secret).toBe(secret);
+  });
+
+  it('keeps accepting any 32-character JWT_SECRET outside production', () => {
+    expect(loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'x'.repeat(32) }).jwt.secret).toBe('x'.repeat(32));
+  });
+
+  it.each([
+    [undefined, 0],
+    ['false', 0],
+    ['1', 1],
+    ['2', 2],
+    ['10.0.0.0/8, 127.0.0.1,loopback', ['10.0.0.0/8', '127.0.0.1', 'loopback']],
+    ['fd00::/8', ['fd00::/8']],
+  ])('reads TRUST_PROXY=%s as %j', (value, trustProxy) => {
+    expect(loadConfig({ TRUST_PROXY: value }).trustProxy).toEqual(trustProxy);
+  });
+
+  it.each([
+    ['true', 'Invalid configuration: TRUST_PROXY must not be true: that trusts every X-Forwarded-For hop, so a client chooses its own IP'],
+    ['10.0.0.300', 'Invalid configuration: TRUST_PROXY must be false, a number of proxies (e.g. 1), or comma-separated proxy addresses'],
+    ['10.0.0.0/33', 'Invalid configuration: TRUST_PROXY must be false'],
+    ['balancer.internal', 'Invalid configuration: TRUST_PROXY must be false'],
+  ])('refuses TRUST_PROXY=%s', (value, message) => {
+    expect(() => loadConfig({ TRUST_PROXY: value })).toThrow(message);
+  });
+
+  it('reads CORS_ORIGINS as a list of origins, empty by default (same origin only)', () => {
+    expect(loadConfig({}).corsOrigins).toEqual([]);
+    expect(loadConfig({ CORS_ORIGINS: 'https://mitra.example.id, http://localhost:5173' }).corsOrigins).toEqual(['https://mitra.example.id', 'http://localhost:5173']);
+  });
+
+  it.each(['*', 'https://mitra.example.id/', 'https://mitra.example.id/app', 'mitra.example.id', 'ftp://mitra.example.id'])('refuses CORS_ORIGINS=%s', (value) => {
+    expect(() => loadConfig({ CORS_ORIGINS: value })).toThrow('Invalid configuration: CORS_ORIGINS must be comma-separated origins like https://mitra.example.id');
   });
 
   it("keeps LiveKit's dev key and secret outside production", () => {

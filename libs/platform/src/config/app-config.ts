@@ -1,6 +1,10 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
+import { estimatedEntropyBits, JWT_SECRET_MIN_BITS } from './secret-strength';
 
 const DEV_JWT_SECRET = 'dev-only-secret-do-not-use-in-production-0123456789';
+/** Secrets published in this repository (the development default, the tests'): whoever reads it can sign tokens. */
+const KNOWN_JWT_SECRETS = new Set([DEV_JWT_SECRET, 'test-secret-that-is-long-enough-0123456789']);
 /** `livekit-server --dev`'s key and secret: public, so whoever knows them can sign webhooks and join tokens. */
 const DEV_LIVEKIT = { apiKey: 'devkey', apiSecret: 'secret' } as const;
 /** LiveKit's own minimum for a production API secret. */
@@ -31,12 +35,56 @@ const url = (protocols: string[]) =>
     { message: `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}` },
   );
 
+const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** One trusted proxy address: an IP, a CIDR range, or one of proxy-addr's names (loopback, linklocal, uniquelocal). */
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.includes(entry)) return true;
+  const [address, prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128));
+}
+
+/**
+ * Which proxies' X-Forwarded-For to believe: off (`false`, `0`), a hop count, or the proxies' addresses.
+ * `true` (believe every hop) is refused: the left-most X-Forwarded-For entry is whatever the client sent.
+ */
+const trustProxy = z
+  .string()
+  .transform((value) => value.trim())
+  .refine((value) => value !== 'true', {
+    message: 'must not be true: that trusts every X-Forwarded-For hop, so a client chooses its own IP (and escapes the per-IP limits); give the number of proxies in front of the api (e.g. 1) or their addresses (e.g. 10.0.0.0/8)',
+  })
+  .refine((value) => value === 'false' || /^\d{1,2}$/.test(value) || value.split(',').every((entry) => isProxyAddress(entry.trim())), {
+    message: 'must be false, a number of proxies (e.g. 1), or comma-separated proxy addresses or CIDR ranges (e.g. 10.0.0.0/8,127.0.0.1)',
+  })
+  .transform((value): number | string[] => (value === 'false' ? 0 : /^\d+$/.test(value) ? Number(value) : value.split(',').map((entry) => entry.trim())));
+
+/** Browser origins allowed to call the api from another site: `scheme://host[:port]`, nothing more. */
+const corsOrigins = z
+  .string()
+  .transform((value) => value.split(',').map((entry) => entry.trim()).filter(Boolean))
+  .refine(
+    (origins) =>
+      origins.every((origin) => {
+        try {
+          const url = new URL(origin);
+          return ['http:', 'https:'].includes(url.protocol) && url.origin === origin;
+        } catch {
+          return false;
+        }
+      }),
+    { message: 'must be comma-separated origins like https://mitra.example.id (scheme, host and port only; no path, no *)' },
+  );
+
 const schema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    TRUST_PROXY: boolean.default(false),
+    TRUST_PROXY: trustProxy.default(0),
+    CORS_ORIGINS: corsOrigins.default([]),
     DATABASE_URL: url(['mysql:', 'mariadb:']).default('mysql://root@127.0.0.1:3306/pendamping'),
     REDIS_URL: url(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
     REDIS_PREFIX: z.string().regex(/^[a-z0-9-]+$/, 'must be lowercase letters, digits and dashes').default('pendamping'),
@@ -73,6 +121,18 @@ const schema = z
     if (env.JWT_SECRET !== undefined && env.JWT_SECRET.length < 32) {
       ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'must have at least 32 characters' });
     }
+    // Anyone who knows or guesses the secret signs tokens for any account, an admin's included.
+    if (env.NODE_ENV === 'production' && env.JWT_SECRET !== undefined && KNOWN_JWT_SECRETS.has(env.JWT_SECRET)) {
+      ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'must not be a value published with Pendamping (the development or test secret): generate one, e.g. openssl rand -base64 48' });
+    }
+    const bits = env.JWT_SECRET === undefined ? 0 : estimatedEntropyBits(env.JWT_SECRET);
+    if (env.NODE_ENV === 'production' && env.JWT_SECRET && env.JWT_SECRET.length >= 32 && bits < JWT_SECRET_MIN_BITS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['JWT_SECRET'],
+        message: `is too guessable for production (about ${bits} bits of randomness, at least ${JWT_SECRET_MIN_BITS} needed): generate one, e.g. openssl rand -base64 48`,
+      });
+    }
     if (env.NODE_ENV === 'production' && (!env.LIVEKIT_API_KEY || env.LIVEKIT_API_KEY === DEV_LIVEKIT.apiKey)) {
       ctx.addIssue({ code: 'custom', path: ['LIVEKIT_API_KEY'], message: `is required in production and must not be the development key ${DEV_LIVEKIT.apiKey}` });
     }
@@ -97,7 +157,10 @@ export class AppConfig {
   readonly env!: 'development' | 'production' | 'test';
   readonly port!: number;
   readonly logLevel!: string;
-  readonly trustProxy!: boolean;
+  /** Proxies whose X-Forwarded-For is believed: 0 (none), a hop count, or their addresses (fastify's trustProxy). */
+  readonly trustProxy!: number | string[];
+  /** Other sites' origins that may call the api from a browser (CORS, socket.io); empty: same origin only. */
+  readonly corsOrigins!: string[];
   readonly databaseUrl!: string;
   readonly redisUrl!: string;
   readonly redisPrefix!: string;
@@ -138,6 +201,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
+    corsOrigins: e.CORS_ORIGINS,
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
     redisPrefix: e.REDIS_PREFIX,

@@ -17,14 +17,25 @@ const BODY_LIMIT_BYTES = 1024 * 1024;
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 /**
+ * Behind proxies, the client IP (login and registration limits) is the X-Forwarded-For entry the outermost
+ * trusted proxy added, counted from the right: never the left-most one, which the client writes itself.
+ * Fastify ignores a bare hop count (it cannot check the peer), so a count is a proxy-addr trust function:
+ * the socket's peer and the next `hops - 1` entries are proxies.
+ */
+function trustedProxies(trust: AppConfig['trustProxy']): false | string[] | ((address: string, hop: number) => boolean) {
+  if (Array.isArray(trust)) return trust;
+  if (trust === 0) return false;
+  return (_address, hop) => hop < trust;
+}
+
+/**
  * Builds the HTTP application exactly as production runs it; the e2e tests use the same function.
  * Fastify rather than express: express alone costs most of Nest's throughput on this hardware.
  */
 export async function createHttpApp(config: AppConfig, rootModule: Type<unknown> | DynamicModule): Promise<NestFastifyApplication> {
-  // Behind a proxy, the client IP (used for login throttling) comes from X-Forwarded-For.
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
-    trustProxy: config.trustProxy,
+    trustProxy: trustedProxies(config.trustProxy),
     // A caller's X-Request-Id (when sane) or a new UUID ties together every log line of one request.
     requestIdHeader: false,
     genReqId: (req: IncomingMessage) => {
