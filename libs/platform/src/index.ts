@@ -11,6 +11,7 @@ export * from './health/health.module';
 export * from './health/health-details';
 export * from './http/public.decorator';
 export * from './http/create-http-app';
+export * from './http/security-headers';
 export * from './preflight';
 export * from './http/paging';
 export * from './http/auth.decorators';

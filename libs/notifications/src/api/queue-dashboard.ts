@@ -5,7 +5,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AuthService } from '@pendamping/identity';
-import { toErrorResponse, DomainError, forbidden } from '@pendamping/platform';
+import { AppConfig, contentSecurityPolicy, toErrorResponse, DomainError, forbidden } from '@pendamping/platform';
 import { NotificationRelay } from '../queue/notification-relay';
 
 export const DASHBOARD_PATH = '/api/admin/queues';
@@ -23,6 +23,7 @@ export class QueueDashboard implements OnModuleInit {
     private readonly adapterHost: HttpAdapterHost,
     private readonly auth: AuthService,
     private readonly relay: NotificationRelay,
+    private readonly config: AppConfig,
   ) {}
 
   onModuleInit(): void {
@@ -33,7 +34,10 @@ export class QueueDashboard implements OnModuleInit {
     const board = new FastifyAdapter();
     board.setBasePath(DASHBOARD_PATH);
     createBullBoard({ queues: [this.relay.dispatchQueue, this.relay.deliveryQueue].map((q) => new BullMQAdapter(q)), serverAdapter: board });
+    // bull-board's page loads its typeface from Google Fonts; the rest of the app's policy holds.
+    const policy = contentSecurityPolicy(this.config, { 'style-src': ['https://fonts.googleapis.com'], 'font-src': ['https://fonts.gstatic.com'] });
     void fastify.register(async (scope) => {
+      scope.addHook('onRequest', async (_request, reply) => void reply.header('content-security-policy', policy));
       scope.addHook('onRequest', (request, reply) => this.guard(request, reply));
       await scope.register(board.registerPlugin(), { prefix: DASHBOARD_PATH });
     });

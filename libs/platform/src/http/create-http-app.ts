@@ -9,6 +9,8 @@ import { AppConfig } from '../config/app-config';
 import { AllExceptionsFilter } from '../errors/all-exceptions.filter';
 import { createValidationPipe } from '../errors/validation.pipe';
 import { RedisIoAdapter } from '../realtime/redis-io.adapter';
+import { enableCors } from './cors';
+import { registerSecurityHeaders } from './security-headers';
 import { serveWebApp } from './web-app';
 import { withoutStartupNoise } from '../logging/startup-noise';
 import { API_PREFIX, openApiDocument } from './openapi';
@@ -45,6 +47,8 @@ export async function createHttpApp(config: AppConfig, rootModule: Type<unknown>
   });
   const app = await NestFactory.create<NestFastifyApplication>(rootModule, adapter, { bufferLogs: true, abortOnError: false });
   app.useLogger(withoutStartupNoise(app.get(Logger)));
+  await registerSecurityHeaders(app, config);
+  enableCors(app, config);
   app
     .getHttpAdapter()
     .getInstance()

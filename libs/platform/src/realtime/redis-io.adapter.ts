@@ -1,8 +1,10 @@
+import type { IncomingMessage } from 'node:http';
 import type { INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
 import type { AppConfig } from '../config/app-config';
+import { socketOriginAllowed } from '../http/cors';
 import { redisOptions } from '../redis/redis.module';
 
 /** Largest socket.io frame a client may send; larger ones close that connection (the protocol's own cap). */
@@ -38,6 +40,9 @@ export class RedisIoAdapter extends IoAdapter {
       maxHttpBufferSize: SOCKET_MAX_PAYLOAD_BYTES,
       // Stateless nodes behind any load balancer: no long-polling, so no sticky sessions needed.
       allowUpgrades: false,
+      // A page of another site may not open a socket (CORS does not cover WebSockets): same rule as HTTP.
+      allowRequest: (request: IncomingMessage, callback: (error: string | null, success: boolean) => void) =>
+        socketOriginAllowed(this.config, request) ? callback(null, true) : callback('origin not allowed', false),
     } as ServerOptions);
     // The subscriber connection is dedicated (SUBSCRIBE mode); both queue commands while Redis reconnects.
     const pub = new Redis(redisOptions(this.config));
