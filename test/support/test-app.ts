@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import type { DynamicModule } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { AuthService, EntrepreneurProfile, User, UsersService, type CreateUserDto } from '@pendamping/identity';
@@ -40,9 +41,12 @@ export class TestApp {
     private readonly document: OpenApiDocument,
   ) {}
 
-  static async start(env: Record<string, string> = {}): Promise<TestApp> {
+  /** `imports`: modules added to the api's root (e.g. a LogCapture's). */
+  static async start(env: Record<string, string> = {}, options: { imports?: DynamicModule[] } = {}): Promise<TestApp> {
     const config = loadConfig({ ...testEnv(), ...env });
-    const app = await createHttpApp(config, ApiModule.forRoot(config));
+    const root = ApiModule.forRoot(config);
+    root.imports = [...(root.imports ?? []), ...(options.imports ?? [])];
+    const app = await createHttpApp(config, root);
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.getHttpServer().address() as { port: number };
     const baseUrl = `http://127.0.0.1:${address.port}`;
