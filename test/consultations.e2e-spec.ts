@@ -192,6 +192,19 @@ describe('consultations', () => {
       expect(reused.status).toBe(422);
       expect(reused.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
     });
+
+    it('answers the same booking sent again (a retry whose first answer was lost) with the booking already made', async () => {
+      const mentor = await standard();
+      const [entrepreneur] = await app.newEntrepreneurs(1);
+      const first = await book(entrepreneur, mentor.id, at('10:00'), { note: 'Modal usaha' });
+      const again = await book(entrepreneur, mentor.id, at('10:00'), { note: 'Modal usaha' });
+      expect([first.status, again.status]).toEqual([201, 201]);
+      expect(again.body.id).toBe(first.body.id);
+      expect(await rowsFor(mentor.id)).toBe(1);
+      const different = await book(entrepreneur, mentor.id, at('10:00'), { topic: 'keuangan' });
+      expect(different.status).toBe(409);
+      expect(different.body.code).toBe('SLOT_TAKEN');
+    });
   });
 
   describe('bad input writes nothing', () => {

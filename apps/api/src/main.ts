@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
-import { createHttpApp, loadConfigOrExit } from '@pendamping/platform';
+import { createHttpApp, httpDrain, loadConfigOrExit, shutDownOnSignals } from '@pendamping/platform';
 import { ApiModule } from './api.module';
 import { setup } from './setup';
 
@@ -18,6 +18,9 @@ async function main(): Promise<void> {
   if (config.jwt.developmentSecret) {
     app.get(Logger).warn('JWT_SECRET is not set: tokens are signed with a public development secret; never expose this instance');
   }
+  // SIGTERM: health 503 and `Connection: close` at once, requests in hand finish, exit within SHUTDOWN_TIMEOUT_MS.
+  const logger = app.get(Logger);
+  shutDownOnSignals(app, { timeoutMs: config.shutdownTimeoutMs, logger, drain: httpDrain(app, logger) });
   await app.listen({ port: config.port, host: '0.0.0.0' });
 }
 

@@ -32,6 +32,10 @@ export class BookingService {
 
     return this.events.transaction(this.db, async (manager, emit) => {
       await lockCalendars(manager, [people.mentorId, people.entrepreneurId]);
+      const note = dto.note?.trim() || null;
+      // The same booking again is a retry whose first answer was lost (e.g. MySQL restarted after the commit).
+      const same = await manager.getRepository(Consultation).findOneBy({ ...people, start: slot.start, status: 'booked' });
+      if (same && same.topic === dto.topic && same.note === note) return same;
       await assertWithinLimits(manager, this.config.bookingLimits, people, this.clock.now());
       await assertFree(manager, rules, slot, people);
       const consultation = manager.getRepository(Consultation).create({
@@ -40,7 +44,7 @@ export class BookingService {
         start: slot.start,
         end: slot.end,
         topic: dto.topic,
-        note: dto.note?.trim() || null,
+        note,
         status: 'booked',
       });
       await manager.getRepository(Consultation).insert(consultation);

@@ -113,6 +113,7 @@ const schema = z
     WEB_ROOT: z.string().min(1).default('dist/apps/web'),
     BOOKINGS_PER_MENTOR: z.coerce.number().int().min(1).max(1000).default(2),
     BOOKINGS_OPEN_MAX: z.coerce.number().int().min(1).max(1000).default(5),
+    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && (!env.JWT_SECRET || env.JWT_SECRET.length < 32)) {
@@ -182,6 +183,8 @@ export class AppConfig {
   readonly webRoot!: string;
   /** Upcoming booked consultations one entrepreneur may hold: with one mentor, and in all. */
   readonly bookingLimits!: { perMentor: number; total: number };
+  /** After SIGTERM / SIGINT a process exits within this, even while clients hold connections open. */
+  readonly shutdownTimeoutMs!: number;
 }
 
 export class ConfigError extends Error {}
@@ -218,6 +221,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     registrationsPerIpPerHour: e.REGISTRATIONS_PER_IP_PER_HOUR,
     webRoot: e.WEB_ROOT,
     bookingLimits: { perMentor: e.BOOKINGS_PER_MENTOR, total: e.BOOKINGS_OPEN_MAX },
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
   });
 }
 

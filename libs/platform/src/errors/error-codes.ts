@@ -19,6 +19,8 @@ export const ERROR_CODES = {
   UNPROCESSABLE: 422,
   RATE_LIMITED: 429,
   INTERNAL_ERROR: 500,
+  // MySQL or Redis out of reach (a restart, a lost connection): retry after Retry-After.
+  SERVICE_UNAVAILABLE: 503,
   IDEMPOTENCY_KEY_REUSED: 422,
   IDEMPOTENCY_IN_PROGRESS: 409,
   // identity, regions

@@ -1,4 +1,5 @@
 import { HttpException } from '@nestjs/common';
+import { DEPENDENCY_RETRY_AFTER_SECONDS, unavailableDependency, type Dependency } from './dependency-errors';
 import { DomainError } from './domain-error';
 import { ERROR_CODES, GENERIC_CODES, type ErrorCode } from './error-codes';
 
@@ -13,7 +14,12 @@ export interface MappedError {
   retryAfterSeconds?: number;
   /** Set for failures that are ours, not the caller's: these are logged with their stack. */
   internal?: unknown;
+  /** Set when MySQL or Redis is unreachable: a 503, logged once per outage rather than per request. */
+  unavailable?: Dependency;
 }
+
+/** While a dependency is away: the caller may retry, and is told when. */
+export const SERVICE_UNAVAILABLE_MESSAGE = 'Layanan sedang tidak dapat diakses sebentar. Silakan coba lagi dalam beberapa detik.';
 
 /** Turns anything thrown into the contract's error shape. Never leaks internals on a 500. */
 export function toErrorResponse(error: unknown): MappedError {
@@ -31,6 +37,14 @@ export function toErrorResponse(error: unknown): MappedError {
   // Errors from fastify itself (malformed JSON, body too large, …) carry a readable message of their own.
   const statusCode = (error as { statusCode?: unknown })?.statusCode;
   if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) return { body: generic(statusCode, (error as Error).message) };
+  const unavailable = unavailableDependency(error);
+  if (unavailable) {
+    return {
+      body: { statusCode: ERROR_CODES.SERVICE_UNAVAILABLE, code: 'SERVICE_UNAVAILABLE', message: SERVICE_UNAVAILABLE_MESSAGE },
+      retryAfterSeconds: DEPENDENCY_RETRY_AFTER_SECONDS,
+      unavailable,
+    };
+  }
   return internalError(error);
 }
 

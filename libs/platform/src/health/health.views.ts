@@ -16,6 +16,8 @@ export class HealthChecks {
 export class HealthView {
   @ApiProperty({ enum: ['ok', 'error'], enumName: 'HealthStatus' }) status: 'ok' | 'error';
   @ApiProperty({ type: HealthChecks }) checks: HealthChecks;
+  @ApiPropertyOptional({ type: Boolean, description: 'true while the process shuts down: it finishes the requests in hand and takes no new work' })
+  draining?: boolean;
   @ApiPropertyOptional({
     type: 'object',
     additionalProperties: true,

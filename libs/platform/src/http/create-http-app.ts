@@ -8,12 +8,14 @@ import { Logger } from 'nestjs-pino';
 import { AppConfig } from '../config/app-config';
 import { AllExceptionsFilter } from '../errors/all-exceptions.filter';
 import { createValidationPipe } from '../errors/validation.pipe';
+import { DependencyOutages } from '../health/dependency-outages';
 import { RedisIoAdapter } from '../realtime/redis-io.adapter';
 import { enableCors } from './cors';
 import { registerSecurityHeaders } from './security-headers';
 import { serveWebApp } from './web-app';
 import { withoutStartupNoise } from '../logging/startup-noise';
 import { API_PREFIX, openApiDocument } from './openapi';
+import { trackInFlight } from './shutdown';
 
 const BODY_LIMIT_BYTES = 1024 * 1024;
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -57,8 +59,9 @@ export async function createHttpApp(config: AppConfig, rootModule: Type<unknown>
     });
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new AllExceptionsFilter());
-  app.enableShutdownHooks();
+  app.useGlobalFilters(new AllExceptionsFilter(app.get(DependencyOutages)));
+  // Signals are the composition root's (shutDownOnSignals with httpDrain): drain first, then close.
+  trackInFlight(app);
   // socket.io gateways (if the root module has any) share this server, and reach other nodes through Redis.
   app.useWebSocketAdapter(new RedisIoAdapter(app, config));
 

@@ -50,6 +50,7 @@ const common: Strings<typeof id> = {
     FORBIDDEN: 'You do not have access to this page.',
     UNAUTHORIZED: 'Your session has ended. Please log in again.',
     RATE_LIMITED: 'Too many attempts. Wait a moment and try again.',
+    SERVICE_UNAVAILABLE: 'The service is briefly unavailable. Please try again in a few seconds.',
     VALIDATION_FAILED: 'Please check what you entered.',
     notFoundPage: 'Page not found',
     goHome: 'Go home',

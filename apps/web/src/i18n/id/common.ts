@@ -47,6 +47,7 @@ export default {
     FORBIDDEN: 'Anda tidak memiliki akses ke halaman ini.',
     UNAUTHORIZED: 'Sesi Anda berakhir. Silakan masuk lagi.',
     RATE_LIMITED: 'Terlalu banyak percobaan. Tunggu sebentar, lalu coba lagi.',
+    SERVICE_UNAVAILABLE: 'Layanan sedang tidak dapat diakses sebentar. Silakan coba lagi dalam beberapa detik.',
     VALIDATION_FAILED: 'Periksa kembali isian Anda.',
     notFoundPage: 'Halaman tidak ditemukan',
     goHome: 'Ke beranda',
