@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // `npm start`: set up (check MySQL and Redis, create the database, migrate, first admin, demo data),
 // then run the api and the worker together until Ctrl-C / SIGTERM, which both drain before exiting.
+// A process that dies on its own is started again (after 1 s, then longer while it keeps dying).
 import { spawn, spawnSync } from 'node:child_process';
+import { clearTimeout } from 'node:timers';
 
 try {
   process.loadEnvFile('.env'); // as the apps do, so PORT below matches theirs
@@ -23,29 +25,54 @@ const demo = (setup.stdout ?? '')
     return role === 'password' || (!seen.has(role) && seen.add(role));
   });
 
-const children = new Map([
-  ['api', spawn(node, ['dist/apps/api/main.js'], { stdio: 'inherit' })],
-  ['worker', spawn(node, ['dist/apps/worker/main.js'], { stdio: 'inherit' })],
-]);
+const PROGRAMS = { api: 'dist/apps/api/main.js', worker: 'dist/apps/worker/main.js' };
+const BACKOFF_MS = [1_000, 2_000, 4_000, 8_000, 16_000, 30_000];
+// A process that ran this long before dying starts its backoff again from 1 s.
+const STABLE_MS = 30_000;
+// The apps exit by SHUTDOWN_TIMEOUT_MS after a signal; one that does not by then (and a bit) is killed.
+const STOP_GRACE_MS = (Number(process.env.SHUTDOWN_TIMEOUT_MS) || 10_000) + 5_000;
+
+const say = (line) => process.stderr.write(`pendamping: ${line}\n`);
+const children = new Map();
+const restarts = new Map();
 let stopping = false;
+
+function run(name, failures = 0) {
+  const startedAt = Date.now();
+  const child = spawn(node, [PROGRAMS[name]], { stdio: 'inherit' });
+  children.set(name, child);
+  say(`started the ${name} (pid ${child.pid})`);
+  child.on('exit', (code, signal) => {
+    children.delete(name);
+    if (stopping) {
+      if (code !== 0) process.exitCode = 1;
+      if (children.size === 0) process.exit();
+      return;
+    }
+    const streak = Date.now() - startedAt >= STABLE_MS ? 0 : failures;
+    const delay = BACKOFF_MS[Math.min(streak, BACKOFF_MS.length - 1)];
+    say(`the ${name} stopped (${signal ?? `exit code ${code}`}); starting it again in ${delay / 1000} s`);
+    restarts.set(name, setTimeout(() => run(name, streak + 1), delay));
+  });
+}
 
 function stop(signal) {
   if (stopping) return;
   stopping = true;
-  for (const child of children.values()) if (child.exitCode === null) child.kill(signal);
+  for (const timer of restarts.values()) clearTimeout(timer);
+  if (children.size === 0) process.exit();
+  for (const child of children.values()) child.kill(signal);
+  setTimeout(() => {
+    for (const [name, child] of children) {
+      say(`the ${name} did not stop within ${STOP_GRACE_MS / 1000} s; killing it`);
+      child.kill('SIGKILL');
+    }
+    process.exitCode = 1;
+  }, STOP_GRACE_MS).unref();
 }
 
-for (const [name, child] of children) {
-  child.on('exit', (code, signal) => {
-    children.delete(name);
-    if (!stopping) {
-      process.stderr.write(`pendamping: the ${name} stopped (${signal ?? `exit code ${code}`}); stopping the rest\n`);
-      process.exitCode = 1;
-      stop('SIGTERM');
-    }
-  });
-}
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => stop(signal));
+for (const name of Object.keys(PROGRAMS)) run(name);
 
 const port = process.env.PORT || '3000';
 for (let attempt = 0; attempt < 60 && !stopping; attempt++) {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import mysql from 'mysql2/promise';
 import { freePort } from './notification-fixtures';
+import { copySchema } from './scratch-database';
 
 const READY_WITHIN_MS = 30_000;
 
@@ -78,31 +79,9 @@ export class PrivateMariadb {
     rmSync(this.dir, { recursive: true, force: true });
   }
 
-  /**
-   * Creates `database` with the schema of `from` (a migrated database, e.g. the test run's): the tables as
-   * they are, plus the rows of `rowsOf` (reference data). Much faster than running every migration again.
-   */
-  async cloneDatabase(from: string, database: string, rowsOf: string[] = ['regions', 'migrations']): Promise<string> {
-    const source = await mysql.createConnection(from);
-    const target = await mysql.createConnection({ uri: this.url, multipleStatements: true });
-    try {
-      await target.query(`CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-      await target.query(`USE \`${database}\``);
-      await target.query('SET FOREIGN_KEY_CHECKS = 0');
-      const [tables] = await source.query<mysql.RowDataPacket[]>("SHOW FULL TABLES WHERE Table_type = 'BASE TABLE'");
-      for (const row of tables) {
-        const table = String(Object.values(row)[0]);
-        const [[created]] = await source.query<mysql.RowDataPacket[]>(`SHOW CREATE TABLE \`${table}\``);
-        await target.query(created['Create Table'] as string);
-        if (!rowsOf.includes(table)) continue;
-        const [rows] = await source.query<mysql.RowDataPacket[]>(`SELECT * FROM \`${table}\``);
-        if (rows.length > 0) await target.query(`INSERT INTO \`${table}\` (${Object.keys(rows[0]).map((c) => `\`${c}\``).join(', ')}) VALUES ?`, [rows.map((r) => Object.values(r))]);
-      }
-    } finally {
-      await source.end();
-      await target.end();
-    }
-    return `${this.url}/${database}`;
+  /** A database on this server with the schema and reference rows of `from` (see copySchema). */
+  cloneDatabase(from: string, database: string): Promise<string> {
+    return copySchema(from, this.url, database);
   }
 
   private async ready(): Promise<void> {

@@ -67,13 +67,15 @@ export interface ShutdownOptions {
  */
 export function shutDownOnSignals(app: INestApplicationContext, options: ShutdownOptions): void {
   let started = false;
+  // Kept after the first signal: Ctrl-C reaches the process from the terminal and again from `npm start`,
+  // and a second signal must not cut the drain short (the deadline does that).
   const handler = (signal: NodeJS.Signals) => {
     if (started) return;
     started = true;
     void shutDown(app, options, signal);
   };
-  process.once('SIGTERM', handler);
-  process.once('SIGINT', handler);
+  process.on('SIGTERM', handler);
+  process.on('SIGINT', handler);
 }
 
 async function shutDown(app: INestApplicationContext, { timeoutMs, logger, drain }: ShutdownOptions, signal: NodeJS.Signals): Promise<void> {

@@ -1,0 +1,163 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync } from 'node:fs';
+import http from 'node:http';
+import type { Socket } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import mysql from 'mysql2/promise';
+import { freePort } from '../support/notification-fixtures';
+import { TestApp, type Session } from '../support/test-app';
+import { testEnv } from '../support/test-env';
+
+// The built api (as `npm start` runs it) in a child process, sent SIGTERM while requests are in flight and
+// a kept-alive client sits idle. Requests are held in flight by a table lock the test takes in MySQL.
+
+const API = 'dist/apps/api/main.js';
+
+interface Answer {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+  socket: Socket;
+}
+
+function get(port: number, path: string, options: { agent?: http.Agent | false; token?: string } = {}): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const headers = options.token ? { authorization: `Bearer ${options.token}` } : {};
+    const req = http.get({ host: '127.0.0.1', port, path, agent: options.agent, headers }, (res) => {
+      const socket = res.socket;
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body, socket }));
+    });
+    req.on('error', reject);
+  });
+}
+
+class ApiProcess {
+  readonly output: string[] = [];
+  readonly exited: Promise<{ code: number | null; at: number }>;
+
+  private constructor(
+    readonly child: ChildProcess,
+    readonly port: number,
+  ) {
+    child.stdout!.on('data', (chunk: Buffer) => this.output.push(chunk.toString()));
+    child.stderr!.on('data', (chunk: Buffer) => this.output.push(chunk.toString()));
+    this.exited = once(child, 'exit').then(([code]) => ({ code: code as number | null, at: Date.now() }));
+  }
+
+  static async start(env: Record<string, string>): Promise<ApiProcess> {
+    const port = await freePort();
+    const child = spawn(process.execPath, [API], { env: { ...process.env, ...testEnv(), LOG_LEVEL: 'info', PORT: String(port), ...env }, stdio: 'pipe' });
+    const api = new ApiProcess(child, port);
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`the api exited with ${child.exitCode}:\n${api.output.join('')}`);
+      const health = await get(port, '/api/health', { agent: false }).catch(() => undefined);
+      if (health?.status === 200) return api;
+      if (Date.now() > deadline) throw new Error(`the api did not answer within 30 s:\n${api.output.join('')}`);
+      await sleep(200);
+    }
+  }
+
+  kill(): void {
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGKILL');
+  }
+}
+
+describe('faults: api SIGTERM under traffic', () => {
+  let fixtures: TestApp;
+  let people: Session[];
+  let db: mysql.Connection;
+  const started: ApiProcess[] = [];
+
+  beforeAll(async () => {
+    if (!existsSync(API)) throw new Error(`${API} is missing: run \`npm run build\` before the tests`);
+    fixtures = await TestApp.start();
+    people = await fixtures.newEntrepreneurs(8);
+    db = await mysql.createConnection(testEnv().DATABASE_URL);
+  });
+  afterAll(async () => {
+    for (const api of started) api.kill();
+    await db?.query('UNLOCK TABLES').catch(() => undefined);
+    await db?.end();
+    await fixtures?.close();
+  });
+
+  /** Each person's consultation list: held in flight for as long as the test keeps `consultations` locked. */
+  async function holdRequests(api: ApiProcess, agent: http.Agent): Promise<Promise<Answer>[]> {
+    await db.query('LOCK TABLES consultations WRITE');
+    const held = people.map((p) => get(api.port, '/api/consultations', { agent, token: p.token }));
+    held.forEach((h) => h.catch(() => undefined)); // awaited by the test; a failed one must not go unhandled meanwhile
+    // They are in flight once the api's queries wait for the lock.
+    const deadline = Date.now() + 10_000;
+    while (Date.now() < deadline && (await waiting()) < people.length) await sleep(50);
+    return held;
+  }
+
+  async function waiting(): Promise<number> {
+    const [rows] = await db.query<mysql.RowDataPacket[]>(
+      "SELECT COUNT(*) AS n FROM information_schema.PROCESSLIST WHERE DB = DATABASE() AND COMMAND = 'Query' AND STATE LIKE '%lock%' AND ID <> CONNECTION_ID()",
+    );
+    return Number(rows[0].n);
+  }
+
+  it('finishes the requests in flight, turns health 503 at once, closes kept-alive connections and exits 0 well within the deadline', async () => {
+    const api = await ApiProcess.start({ SHUTDOWN_TIMEOUT_MS: '10000' });
+    started.push(api);
+    const idleAgent = new http.Agent({ keepAlive: true });
+    const idle = await get(api.port, '/api/health', { agent: idleAgent });
+    expect(idle.headers.connection).toBe('keep-alive');
+    const idleClosed = once(idle.socket, 'close');
+    const busyAgent = new http.Agent({ keepAlive: true });
+    const held = await holdRequests(api, busyAgent);
+    expect(await waiting()).toBe(people.length);
+
+    const signalledAt = Date.now();
+    api.child.kill('SIGTERM');
+    let health = await get(api.port, '/api/health', { agent: false });
+    for (let i = 0; i < 10 && health.status === 200; i++) health = await get(api.port, '/api/health', { agent: false });
+    expect(health.status).toBe(503);
+    expect(Date.now() - signalledAt).toBeLessThan(1_000);
+    expect(JSON.parse(health.body)).toMatchObject({ status: 'error', draining: true });
+    expect(health.headers.connection).toBe('close');
+    // The idle kept-alive connection is closed by the server, not left for the client to end.
+    await idleClosed;
+
+    // The requests in flight are still running; let them finish.
+    await sleep(500);
+    expect(api.child.exitCode).toBeNull();
+    await db.query('UNLOCK TABLES');
+    const answers = await Promise.all(held);
+    expect(answers.map((a) => a.status)).toEqual(people.map(() => 200));
+    expect(answers.every((a) => a.headers.connection === 'close')).toBe(true);
+
+    const { code, at } = await api.exited;
+    expect(code).toBe(0);
+    expect(at - signalledAt).toBeLessThan(5_000);
+    // Nobody is let in once the answers are out.
+    await expect(get(api.port, '/api/health', { agent: false })).rejects.toMatchObject({ code: 'ECONNREFUSED' });
+    expect(api.output.join('')).toMatch(/Draining: \d+ requests in flight/);
+    idleAgent.destroy();
+    busyAgent.destroy();
+  }, 60_000);
+
+  it('exits by SHUTDOWN_TIMEOUT_MS even while a request never finishes and a client holds its connection open', async () => {
+    const api = await ApiProcess.start({ SHUTDOWN_TIMEOUT_MS: '2000' });
+    started.push(api);
+    const agent = new http.Agent({ keepAlive: true });
+    await holdRequests(api, agent);
+
+    const signalledAt = Date.now();
+    api.child.kill('SIGTERM');
+    const { code, at } = await api.exited;
+    await db.query('UNLOCK TABLES');
+    expect(code).toBe(1);
+    expect(at - signalledAt).toBeGreaterThanOrEqual(1_900);
+    expect(at - signalledAt).toBeLessThan(4_000);
+    expect(api.output.join('')).toMatch(/Shutdown did not finish within 2000 ms/);
+    agent.destroy();
+  }, 60_000);
+});
