@@ -6,11 +6,13 @@ import type { Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import mysql from 'mysql2/promise';
 import { freePort } from '../support/notification-fixtures';
+import { copiedDatabase } from '../support/scratch-database';
 import { TestApp, type Session } from '../support/test-app';
 import { testEnv } from '../support/test-env';
 
 // The built api (as `npm start` runs it) in a child process, sent SIGTERM while requests are in flight and
-// a kept-alive client sits idle. Requests are held in flight by a table lock the test takes in MySQL.
+// a kept-alive client sits idle. Requests are held in flight by a table lock the test takes in MySQL, on a
+// database of its own so that the lock holds up no other suite.
 
 const API = 'dist/apps/api/main.js';
 
@@ -48,9 +50,12 @@ class ApiProcess {
     this.exited = once(child, 'exit').then(([code]) => ({ code: code as number | null, at: Date.now() }));
   }
 
-  static async start(env: Record<string, string>): Promise<ApiProcess> {
+  static async start(databaseUrl: string, env: Record<string, string>): Promise<ApiProcess> {
     const port = await freePort();
-    const child = spawn(process.execPath, [API], { env: { ...process.env, ...testEnv(), LOG_LEVEL: 'info', PORT: String(port), ...env }, stdio: 'pipe' });
+    const child = spawn(process.execPath, [API], {
+      env: { ...process.env, ...testEnv(), DATABASE_URL: databaseUrl, LOG_LEVEL: 'info', PORT: String(port), ...env },
+      stdio: 'pipe',
+    });
     const api = new ApiProcess(child, port);
     const deadline = Date.now() + 30_000;
     for (;;) {
@@ -68,6 +73,7 @@ class ApiProcess {
 }
 
 describe('faults: api SIGTERM under traffic', () => {
+  let database: Awaited<ReturnType<typeof copiedDatabase>>;
   let fixtures: TestApp;
   let people: Session[];
   let db: mysql.Connection;
@@ -75,15 +81,17 @@ describe('faults: api SIGTERM under traffic', () => {
 
   beforeAll(async () => {
     if (!existsSync(API)) throw new Error(`${API} is missing: run \`npm run build\` before the tests`);
-    fixtures = await TestApp.start();
+    database = await copiedDatabase('sigterm');
+    fixtures = await TestApp.start({ DATABASE_URL: database.url });
     people = await fixtures.newEntrepreneurs(8);
-    db = await mysql.createConnection(testEnv().DATABASE_URL);
+    db = await mysql.createConnection(database.url);
   });
   afterAll(async () => {
     for (const api of started) api.kill();
     await db?.query('UNLOCK TABLES').catch(() => undefined);
     await db?.end();
     await fixtures?.close();
+    await database?.drop();
   });
 
   /** Each person's consultation list: held in flight for as long as the test keeps `consultations` locked. */
@@ -105,7 +113,7 @@ describe('faults: api SIGTERM under traffic', () => {
   }
 
   it('finishes the requests in flight, turns health 503 at once, closes kept-alive connections and exits 0 well within the deadline', async () => {
-    const api = await ApiProcess.start({ SHUTDOWN_TIMEOUT_MS: '10000' });
+    const api = await ApiProcess.start(database.url, { SHUTDOWN_TIMEOUT_MS: '10000' });
     started.push(api);
     const idleAgent = new http.Agent({ keepAlive: true });
     const idle = await get(api.port, '/api/health', { agent: idleAgent });
@@ -145,7 +153,7 @@ describe('faults: api SIGTERM under traffic', () => {
   }, 60_000);
 
   it('exits by SHUTDOWN_TIMEOUT_MS even while a request never finishes and a client holds its connection open', async () => {
-    const api = await ApiProcess.start({ SHUTDOWN_TIMEOUT_MS: '2000' });
+    const api = await ApiProcess.start(database.url, { SHUTDOWN_TIMEOUT_MS: '2000' });
     started.push(api);
     const agent = new http.Agent({ keepAlive: true });
     await holdRequests(api, agent);

@@ -4,7 +4,7 @@ import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { freePort } from '../support/notification-fixtures';
-import { copiedWorkerDatabase } from '../support/scratch-database';
+import { copiedDatabase } from '../support/scratch-database';
 import { testEnv } from '../support/test-env';
 
 // `npm start` after its build: scripts/start.mjs runs setup, then the built api and worker, and starts
@@ -30,7 +30,7 @@ async function until<T>(what: string, probe: () => T | undefined | Promise<T | u
 }
 
 describe('faults: the start script', () => {
-  let database: Awaited<ReturnType<typeof copiedWorkerDatabase>>;
+  let database: Awaited<ReturnType<typeof copiedDatabase>>;
   let script: ChildProcess;
   let output = '';
   const pids: number[] = [];
@@ -39,7 +39,7 @@ describe('faults: the start script', () => {
     for (const built of ['dist/apps/api/main.js', 'dist/apps/worker/main.js']) {
       if (!existsSync(built)) throw new Error(`${built} is missing: run \`npm run build\` before the tests`);
     }
-    database = await copiedWorkerDatabase('start');
+    database = await copiedDatabase('start');
   });
   afterAll(async () => {
     if (script && script.exitCode === null) script.kill('SIGKILL');

@@ -61,8 +61,8 @@ export async function copySchema(from: string, serverUrl: string, database: stri
   return `${serverUrl}/${database}`;
 }
 
-/** An empty copy of the test run's database (schema, regions, test kelurahan), for a suite that runs the worker. */
-export async function copiedWorkerDatabase(purpose: string) {
+/** An empty copy of the test run's database (schema, regions, test kelurahan): for a suite that runs the worker, or locks tables. */
+export async function copiedDatabase(purpose: string) {
   const name = `pendamping_${purpose}_${randomUUID().slice(0, 8)}`;
   const url = await copySchema(testEnv().DATABASE_URL, MYSQL_URL, name);
   return {
