@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { existsSync } from 'node:fs';
@@ -47,7 +47,21 @@ describe('faults: the start script', () => {
     await database?.drop();
   });
 
-  const started = (name: string) => [...output.matchAll(new RegExp(`started the ${name} \\(pid (\\d+)\\)`, 'g'))].map((m) => Number(m[1]));
+  const seen = { api: [] as number[], worker: [] as number[] };
+  /** The script's api and worker processes now (from the process table), and every one seen so far. */
+  const started = (name: 'api' | 'worker') => {
+    let table = '';
+    try {
+      table = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(script.pid)], { encoding: 'utf8' });
+    } catch {
+      // ps exits 1 when the script has no children (any more)
+    }
+    for (const line of table.split('\n')) {
+      const [pid, ...args] = line.trim().split(/\s+/);
+      if (args.includes(`dist/apps/${name}/main.js`) && !args.includes('setup') && !seen[name].includes(Number(pid))) seen[name].push(Number(pid));
+    }
+    return seen[name];
+  };
   const healthy = (port: number) => fetch(`http://127.0.0.1:${port}/api/health`).then((r) => (r.status === 200 ? true : undefined), () => undefined);
 
   it('starts a killed worker and a killed api again, and stops everything on SIGTERM', async () => {
@@ -72,6 +86,7 @@ describe('faults: the start script', () => {
     await until('Pendamping is running', () => (/Pendamping is running/.test(output) ? true : undefined), 45_000);
     const [worker] = started('worker');
     const [api] = started('api');
+    expect(worker && api).toBeTruthy();
     pids.push(worker, api);
 
     process.kill(worker, 'SIGKILL');
