@@ -67,8 +67,11 @@ describe('faults: MySQL restarted during a booking burst', () => {
 
   afterAll(async () => {
     for (const level of LEVELS) if (originals[level]) Logger.prototype[level] = originals[level];
-    await app?.close();
-    await mariadb?.destroy();
+    try {
+      await app?.close();
+    } finally {
+      await mariadb?.destroy(); // never leave a mariadbd behind
+    }
   });
 
   const pick = <T>(items: T[]) => items[Math.floor(Math.random() * items.length)];
