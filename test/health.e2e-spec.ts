@@ -1,25 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
-import { once } from 'node:events';
 import { TestApp } from './support/test-app';
-
-/** A private redis-server, so stopping it does not disturb the other suites. */
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  return port;
-}
-
-async function startRedis(port: number): Promise<ChildProcess> {
-  const redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'pipe' });
-  await new Promise<void>((resolve, reject) => {
-    redis.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('Ready to accept connections') && resolve());
-    redis.once('exit', (code) => reject(new Error(`redis-server exited with ${code}`)));
-  });
-  return redis;
-}
+import { startPrivateRedis, type PrivateRedis } from './support/private-redis';
 
 async function eventually<T>(probe: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -32,17 +12,16 @@ async function eventually<T>(probe: () => Promise<T>, ok: (value: T) => boolean,
 
 describe('health', () => {
   let api: TestApp;
-  let redis: ChildProcess;
-  let port: number;
+  // A private redis-server, so stopping it does not disturb the other suites.
+  let redis: PrivateRedis;
 
   beforeAll(async () => {
-    port = await freePort();
-    redis = await startRedis(port);
-    api = await TestApp.start({ REDIS_URL: `redis://127.0.0.1:${port}` });
+    redis = await startPrivateRedis();
+    api = await TestApp.start({ REDIS_URL: redis.url });
   });
   afterAll(async () => {
     await api.close();
-    redis.kill('SIGKILL');
+    await redis.stop();
   });
 
   it('is 200 with MySQL and Redis reported separately', async () => {
@@ -52,13 +31,12 @@ describe('health', () => {
   });
 
   it('goes 503 naming Redis when Redis stops, and back to 200 when it returns', async () => {
-    redis.kill('SIGKILL');
-    await once(redis, 'exit');
+    await redis.stop();
     const down = await eventually(() => api.get('/api/health'), (r) => r.status === 503);
     expect(down.status).toBe(503);
     expect(down.body).toMatchObject({ status: 'error', checks: { mysql: { status: 'up' }, redis: { status: 'down' } } });
 
-    redis = await startRedis(port);
+    await redis.start();
     const up = await eventually(() => api.get('/api/health'), (r) => r.status === 200);
     expect(up.status).toBe(200);
     expect(up.body.checks.redis.status).toBe('up');

@@ -7,7 +7,8 @@ import { DISPATCH_QUEUE, Notification, NotificationDelivery, dispatchJobId } fro
 import { connect, record } from './support/realtime-client';
 import { TestApp, type Session } from './support/test-app';
 import { testEnv } from './support/test-env';
-import { WORKER_READY_MS, WorkerProcess, sleep, startPrivateRedis, startSmtp, waitFor } from './support/notification-fixtures';
+import { WORKER_READY_MS, WorkerProcess, sleep, startSmtp, waitFor } from './support/notification-fixtures';
+import { startPrivateRedis } from './support/private-redis';
 import { workerDatabase } from './support/scratch-database';
 import { setWallClock } from './support/wall-clock';
 

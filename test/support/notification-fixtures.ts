@@ -1,36 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { testEnv } from './test-env';
 import { wallClockEnv } from './wall-clock';
-
-export async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  return port;
-}
-
-/** A private redis-server on a random port: a suite may FLUSHALL it without touching the others' keys. */
-export async function startPrivateRedis(): Promise<{ url: string; stop: () => Promise<void> }> {
-  const port = await freePort();
-  const redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'pipe' });
-  await new Promise<void>((resolve, reject) => {
-    redis.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('Ready to accept connections') && resolve());
-    redis.once('exit', (code) => reject(new Error(`redis-server exited with ${code}`)));
-  });
-  return {
-    url: `redis://127.0.0.1:${port}`,
-    stop: async () => {
-      if (redis.exitCode !== null) return;
-      redis.kill('SIGKILL');
-      await once(redis, 'exit');
-    },
-  };
-}
 
 export interface Received {
   mail: ParsedMail;
