@@ -123,6 +123,23 @@ export class TestApp {
     return Promise.all(users.map(async (u) => ({ id: u.id, email: u.email, token: await auth.issue({ id: u.id, roles: u.roles }) })));
   }
 
+  /** Many mentors at once (assigned to the first test kelurahan), written straight to the database like newEntrepreneurs. */
+  async newMentors(count: number): Promise<Session[]> {
+    const db = this.app.get(DataSource);
+    const users = Array.from({ length: count }, (_, i) => ({
+      id: newId(),
+      email: uniqueEmail(`mentor${i}`),
+      passwordHash: '!',
+      name: `Pendamping ${i + 1}`,
+      roles: ['mentor' as const],
+    }));
+    await db.getRepository(User).insert(users);
+    await db.getRepository('MentorProfile').insert(users.map((u) => ({ userId: u.id, topics: ['permodalan'] })));
+    await db.getRepository('MentorKelurahan').insert(users.map((u) => ({ mentorId: u.id, kelurahanCode: TEST_KELURAHAN[0] })));
+    const auth = this.app.get(AuthService);
+    return Promise.all(users.map(async (u) => ({ id: u.id, email: u.email, token: await auth.issue({ id: u.id, roles: u.roles }) })));
+  }
+
   /** Creates an account directly (as an admin would) and signs it in over HTTP. */
   async newUser(roles: Role[], extra: Partial<CreateUserDto> = {}): Promise<Session> {
     const email = uniqueEmail(roles.join('-'));

@@ -33,3 +33,6 @@ export * from './http/openapi';
 export * from './http/validators';
 export * from './health/health.views';
 export * from './logging/startup-noise';
+export * from './redis/redis-outage-log';
+export * from './redis/redis-loss-watch';
+export * from './http/idempotency-key.entity';

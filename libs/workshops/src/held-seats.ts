@@ -1,9 +1,9 @@
 import { BullModule, InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Injectable, Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger, Module, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { Clock, DomainEvents } from '@pendamping/platform';
+import { Clock, DomainEvents, RedisLossWatch } from '@pendamping/platform';
 import { WorkshopSession } from './entities/workshop-session.entity';
 import { Workshop } from './entities/workshop.entity';
 import { fillSeats, lockWorkshop } from './seating';
@@ -90,16 +90,18 @@ export interface HeldSeatsRelease {
 }
 
 @Processor(WORKSHOP_JOBS_QUEUE)
-export class WorkshopJobsProcessor extends WorkerHost implements OnApplicationBootstrap {
+export class WorkshopJobsProcessor extends WorkerHost implements OnModuleInit {
   constructor(
     private readonly heldSeats: HeldSeatsService,
     @InjectQueue(WORKSHOP_JOBS_QUEUE) private readonly queue: Queue,
+    private readonly redisLoss: RedisLossWatch,
   ) {
     super();
   }
 
-  async onApplicationBootstrap(): Promise<void> {
-    await this.queue.upsertJobScheduler(RELEASE_SCHEDULER_ID, { every: RELEASE_EVERY_MS }, { name: 'release-held-seats' });
+  onModuleInit(): void {
+    // At start, and again whenever Redis lost it (the scheduler lives in Redis).
+    this.redisLoss.register('held seats scheduler', () => this.queue.upsertJobScheduler(RELEASE_SCHEDULER_ID, { every: RELEASE_EVERY_MS }, { name: 'release-held-seats' }));
   }
 
   process(): Promise<HeldSeatsRelease> {

@@ -22,6 +22,12 @@ import { loadRecipient } from './recipient';
 export class DeliveryService {
   private readonly logger = new Logger(DeliveryService.name);
   private readonly channels: Record<OutsideChannel, NotificationChannel>;
+  /**
+   * Deliveries this process is sending right now. After Redis lost its data the reconciliation adds a new
+   * job for every `sending` record, also for one whose first job is still running here: that second job
+   * must not send it again.
+   */
+  private readonly inFlight = new Set<string>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -34,10 +40,17 @@ export class DeliveryService {
   }
 
   async deliver(notificationId: string, channel: OutsideChannel): Promise<void> {
-    const outgoing = await this.dataSource.transaction((manager) => this.claim(manager, notificationId, channel));
-    if (!outgoing) return;
-    await this.channels[channel].send(outgoing);
-    await this.dataSource.manager.update(NotificationDelivery, { notificationId, channel, status: 'sending' }, { status: 'sent', sentAt: this.clock.now(), lastError: null });
+    const key = `${notificationId}:${channel}`;
+    if (this.inFlight.has(key)) return;
+    this.inFlight.add(key);
+    try {
+      const outgoing = await this.dataSource.transaction((manager) => this.claim(manager, notificationId, channel));
+      if (!outgoing) return;
+      await this.channels[channel].send(outgoing);
+      await this.dataSource.manager.update(NotificationDelivery, { notificationId, channel, status: 'sending' }, { status: 'sent', sentAt: this.clock.now(), lastError: null });
+    } finally {
+      this.inFlight.delete(key);
+    }
   }
 
   /** After a throw: back to `pending` for the next attempt, or `failed` (shown to admins) when none is left. */

@@ -1,8 +1,9 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import { DataSource, In, MoreThan } from 'typeorm';
+import { RedisLossWatch } from '@pendamping/platform';
 import { NotificationDelivery } from '../entities/notification-delivery.entity';
 import { Notification } from '../entities/notification.entity';
 import { DISPATCH_QUEUE, JOB, RECONCILE_EVERY_MS, RECONCILE_SCHEDULER_ID, type DispatchJob, type OutsideChannel } from '../queue/notification-jobs';
@@ -11,23 +12,25 @@ import { NotificationRelay } from '../queue/notification-relay';
 const PAGE = 1_000;
 
 /**
- * MySQL says what must still happen; this puts it back on Redis. Runs when the worker starts and every
- * few minutes (a job scheduler), so a flushed or restarted Redis, or an api that died between its commit
- * and its relay, loses nothing. Re-adding a job that exists is a no-op (deterministic ids).
+ * MySQL says what must still happen; this puts it back on Redis. Runs when the worker starts, every few
+ * minutes (a job scheduler), and at once when Redis comes back or lost its data (RedisLossWatch, which
+ * also re-creates the scheduler: it lives in Redis too), so a flushed or restarted Redis, or an api that
+ * died between its commit and its relay, loses nothing. Re-adding a job that exists is a no-op
+ * (deterministic ids).
  */
 @Injectable()
-export class ReconcileService implements OnApplicationBootstrap {
+export class ReconcileService implements OnModuleInit {
   private readonly logger = new Logger(ReconcileService.name);
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly relay: NotificationRelay,
     @InjectQueue(DISPATCH_QUEUE) private readonly queue: Queue<DispatchJob>,
+    private readonly redisLoss: RedisLossWatch,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
-    // Not awaited: a large backlog must not hold the worker's start.
-    void this.start().catch((error: unknown) => this.logger.error({ err: error }, 'reconciliation at start failed'));
+  onModuleInit(): void {
+    this.redisLoss.register('notification reconciliation', () => this.start());
   }
 
   async start(): Promise<void> {

@@ -1,5 +1,5 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import {
   DELIVERY_OPTIONS,
@@ -21,18 +21,12 @@ const CHUNK = 1_000;
  * deterministic job id, so calling it twice for the same row changes nothing.
  */
 @Injectable()
-export class NotificationRelay implements OnModuleInit {
-  private readonly logger = new Logger(NotificationRelay.name);
-
+export class NotificationRelay {
+  // Their 'error' listeners (a lost Redis, logged once per outage) come from the platform's QueueOutageLogs.
   constructor(
     @InjectQueue(DISPATCH_QUEUE) readonly dispatchQueue: Queue<DispatchJob>,
     @InjectQueue(DELIVERY_QUEUE) readonly deliveryQueue: Queue<DeliverJob>,
   ) {}
-
-  onModuleInit(): void {
-    // An EventEmitter without an 'error' listener would crash the process when Redis goes away.
-    for (const queue of [this.dispatchQueue, this.deliveryQueue]) queue.on('error', (error) => this.logger.warn(`queue ${queue.name}: ${error.message}`));
-  }
 
   async schedule(rows: { id: string; dueAt: Date }[]): Promise<void> {
     for (let i = 0; i < rows.length; i += CHUNK) {

@@ -1,25 +1,17 @@
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { CallHandler, ExecutionContext, Inject, Injectable, Module, NestInterceptor } from '@nestjs/common';
+import { CallHandler, ExecutionContext, Injectable, Logger, Module, NestInterceptor } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
-import type { Redis } from 'ioredis';
 import { catchError, from, mergeMap, Observable, of } from 'rxjs';
-import { AppConfig } from '../config/app-config';
 import { DomainError } from '../errors/domain-error';
 import { toErrorResponse } from '../errors/error-response';
-import { REDIS } from '../redis/redis.module';
 import type { Caller } from './auth.decorators';
+import { IdempotencyStore } from './idempotency.store';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
-const TTL_SECONDS = 24 * 60 * 60;
 const WAIT_FOR_FIRST_MS = 15_000;
+const POLL_MS = 50;
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
-
-interface Stored {
-  hash: string;
-  status?: number;
-  body?: unknown;
-}
 
 interface HttpRequest {
   method: string;
@@ -33,17 +25,21 @@ interface HttpReply {
   code(status: number): unknown;
 }
 
+const sha256 = (text: string) => createHash('sha256').update(text).digest('base64url');
+
 /**
  * `Idempotency-Key` on any authenticated POST: the first request runs, and every retry with the same key
- * (per user and path) answers the first status and body, also when both arrive at once. Kept in Redis for a
- * day. A 5xx is not remembered, so the caller can retry it; a 4xx is, like any answer the caller acted on.
+ * (per user and path) answers the first status and body, also when both arrive at once. Kept in MySQL
+ * for a day (IdempotencyStore), not in Redis: a lost Redis must not make a retry book twice, and MySQL
+ * is where the request writes anyway. A 5xx is not remembered, so the caller can retry it; a 4xx is,
+ * like any answer the caller acted on. A request that ran is never turned into a failure by this layer:
+ * if its answer cannot be stored, it is still given (and a retry after a minute runs again).
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
-  constructor(
-    @Inject(REDIS) private readonly redis: Redis,
-    private readonly config: AppConfig,
-  ) {}
+  private readonly logger = new Logger(IdempotencyInterceptor.name);
+
+  constructor(private readonly store: IdempotencyStore) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'http') return next.handle();
@@ -57,24 +53,24 @@ export class IdempotencyInterceptor implements NestInterceptor {
       });
     }
     const reply = context.switchToHttp().getResponse<HttpReply>();
-    const redisKey = `${this.config.redisPrefix}idem:${request.user.id}:${request.url.split('?')[0]}:${key}`;
-    const hash = createHash('sha256').update(JSON.stringify(request.body ?? null)).digest('base64url');
+    const keyHash = sha256(`${request.user.id}\n${request.url.split('?')[0]}\n${key}`);
+    const requestHash = sha256(JSON.stringify(request.body ?? null));
 
-    return from(this.claim(redisKey, hash)).pipe(
+    return from(this.claim(keyHash, requestHash)).pipe(
       mergeMap((earlier) => {
         if (earlier) {
-          reply.code(earlier.status!);
+          reply.code(earlier.status);
           return of(earlier.body);
         }
         return next.handle().pipe(
           mergeMap(async (body) => {
-            await this.remember(redisKey, { hash, status: (reply as { statusCode?: number }).statusCode ?? 201, body });
+            await this.settle(keyHash, () => this.store.answer(keyHash, (reply as { statusCode?: number }).statusCode ?? 201, body));
             return body;
           }),
           catchError(async (error: unknown) => {
             const mapped = toErrorResponse(error);
-            if (mapped.body.statusCode >= 500) await this.redis.del(redisKey);
-            else await this.remember(redisKey, { hash, status: mapped.body.statusCode, body: mapped.body });
+            if (mapped.body.statusCode >= 500) await this.settle(keyHash, () => this.store.release(keyHash));
+            else await this.settle(keyHash, () => this.store.answer(keyHash, mapped.body.statusCode, mapped.body));
             throw error;
           }),
         );
@@ -82,31 +78,34 @@ export class IdempotencyInterceptor implements NestInterceptor {
     );
   }
 
-  /** Returns the first request's answer, or undefined when this request is the first and should run. */
-  private async claim(redisKey: string, hash: string): Promise<Stored | undefined> {
-    const claimed = await this.redis.set(redisKey, JSON.stringify({ hash }), 'EX', TTL_SECONDS, 'NX');
-    if (claimed) return undefined;
+  /** Returns the first request's answer, or undefined when this request holds the key and should run. */
+  private async claim(keyHash: string, requestHash: string): Promise<{ status: number; body: unknown } | undefined> {
     const deadline = Date.now() + WAIT_FOR_FIRST_MS;
     for (;;) {
-      const value = await this.redis.get(redisKey);
-      if (value === null) return this.claim(redisKey, hash); // the first one failed with a 5xx: run again
-      const stored = JSON.parse(value) as Stored;
-      if (stored.hash !== hash) {
+      if (await this.store.claim(keyHash, requestHash)) return undefined;
+      const stored = await this.store.read(keyHash);
+      if (!stored) continue; // the first one failed with a 5xx meanwhile: run again
+      if (stored.requestHash !== requestHash) {
         throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used with a different request body');
       }
-      if (stored.status !== undefined) return stored;
+      if (stored.status !== null) return { status: stored.status, body: stored.body };
       if (Date.now() > deadline) {
         throw new DomainError('IDEMPOTENCY_IN_PROGRESS', 'A request with this Idempotency-Key is still running; retry shortly');
       }
-      await sleep(25);
+      await sleep(POLL_MS);
     }
   }
 
-  private async remember(redisKey: string, stored: Stored): Promise<void> {
-    await this.redis.set(redisKey, JSON.stringify(stored), 'EX', TTL_SECONDS);
+  /** After the request ran: storing its answer may fail (the database went away), the answer stands. */
+  private async settle(keyHash: string, write: () => Promise<void>): Promise<void> {
+    try {
+      await write();
+    } catch (error) {
+      this.logger.warn(`could not store the answer for idempotency key ${keyHash}: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 }
 
 /** Registers the interceptor for the whole api. */
-@Module({ providers: [{ provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }] })
+@Module({ providers: [IdempotencyStore, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }] })
 export class IdempotencyModule {}

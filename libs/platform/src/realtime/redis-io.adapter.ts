@@ -6,6 +6,7 @@ import { Redis } from 'ioredis';
 import type { AppConfig } from '../config/app-config';
 import { socketOriginAllowed } from '../http/cors';
 import { redisOptions } from '../redis/redis.module';
+import { logRedisOutages } from '../redis/redis-outage-log';
 
 /** Largest socket.io frame a client may send; larger ones close that connection (the protocol's own cap). */
 export const SOCKET_MAX_PAYLOAD_BYTES = 16 * 1024;
@@ -47,6 +48,8 @@ export class RedisIoAdapter extends IoAdapter {
     // The subscriber connection is dedicated (SUBSCRIBE mode); both queue commands while Redis reconnects.
     const pub = new Redis(redisOptions(this.config));
     const sub = pub.duplicate();
+    logRedisOutages('socket.io adapter (publish)', pub);
+    logRedisOutages('socket.io adapter (subscribe)', sub);
     this.clients.push(pub, sub);
     server.adapter(createAdapter(pub, sub, { key: socketIoRedisKey(this.config) }));
     return server;

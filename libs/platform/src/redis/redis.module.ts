@@ -1,10 +1,14 @@
 import { once } from 'node:events';
 import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { Redis, RedisOptions } from 'ioredis';
+import { DiscoveryModule } from '@nestjs/core';
 import { AppConfig } from '../config/app-config';
+import { QueueOutageLogs } from './queue-outage-logs';
+import { RedisLossWatch } from './redis-loss-watch';
+import { logRedisOutages } from './redis-outage-log';
+import { REDIS } from './redis-token';
 
-/** The shared Redis connection (rate limits, caches). BullMQ opens its own from `redisOptions`. */
-export const REDIS = Symbol('REDIS');
+export { REDIS } from './redis-token';
 
 /** ioredis options that BullMQ accepts too (its types do not allow a null retry strategy). */
 export type RedisSettings = Omit<RedisOptions, 'retryStrategy'> & { retryStrategy: (attempt: number) => number | null };
@@ -39,15 +43,22 @@ class RedisCloser implements OnApplicationShutdown {
 
 @Global()
 @Module({
+  imports: [DiscoveryModule],
   providers: [
     {
       provide: REDIS,
       inject: [AppConfig],
-      // Requests fail at once while Redis is away instead of queueing behind a dead connection.
-      useFactory: (config: AppConfig) => new Redis(redisOptions(config, { maxRetriesPerRequest: 1, enableOfflineQueue: false })),
+      useFactory: (config: AppConfig) => {
+        // Requests fail at once while Redis is away instead of queueing behind a dead connection.
+        const redis = new Redis(redisOptions(config, { maxRetriesPerRequest: 1, enableOfflineQueue: false }));
+        logRedisOutages('shared connection', redis);
+        return redis;
+      },
     },
     RedisCloser,
+    QueueOutageLogs,
+    RedisLossWatch,
   ],
-  exports: [REDIS],
+  exports: [REDIS, RedisLossWatch],
 })
 export class RedisModule {}

@@ -1,7 +1,7 @@
 import { Global, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { Emitter } from '@socket.io/redis-emitter';
 import { Redis } from 'ioredis';
-import { AppConfig, RealtimePublisher, redisOptions, socketIoRedisKey } from '@pendamping/platform';
+import { AppConfig, RealtimePublisher, logRedisOutages, redisOptions, socketIoRedisKey } from '@pendamping/platform';
 import { REALTIME_NAMESPACE, rooms } from '../rooms';
 
 /**
@@ -19,6 +19,7 @@ export class RedisRealtimePublisher extends RealtimePublisher implements OnAppli
     super();
     // Its own connection: queues while Redis reconnects, gives up after one retry per command.
     this.redis = new Redis(redisOptions(config, { maxRetriesPerRequest: 1 }));
+    logRedisOutages('realtime publisher', this.redis);
     const client = { publish: (channel: string, message: Buffer) => (this.published = this.redis.publish(channel, message)) };
     this.emitter = new Emitter(client, { key: socketIoRedisKey(config) }).of(REALTIME_NAMESPACE);
   }
