@@ -1,10 +1,13 @@
 import { format } from 'node:util';
 import { Test, type TestingModule } from '@nestjs/testing';
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
 import { DateTime } from 'luxon';
 import { DataSource, In } from 'typeorm';
 import { Consultation } from '@pendamping/consultations';
-import { Notification, NotificationDelivery } from '@pendamping/notifications';
+import { DISPATCH_QUEUE, Notification, NotificationDelivery, RECONCILE_SCHEDULER_ID, dispatchJobId } from '@pendamping/notifications';
 import { loadConfig } from '@pendamping/platform';
+import { WORKSHOP_JOBS_QUEUE } from '@pendamping/workshops';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { sleep, startSmtp, waitFor } from '../support/notification-fixtures';
 import { startPrivateRedis, type PrivateRedis } from '../support/private-redis';
@@ -18,6 +21,15 @@ import { setWallClock } from '../support/wall-clock';
 // loopback. MySQL decides what is sent; the worker must notice the loss and rebuild the queues itself.
 
 const everyDay = (start: string, end: string) => [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start, end }));
+
+/** A mentor's hours from `T` (a whole minute) for 30 minutes, in a zone where `T` is around noon (one day). */
+function hoursFrom(T: number) {
+  const utcHour = new Date(T).getUTCHours();
+  const shift = ((12 - utcHour + 36) % 24) - 12;
+  const timezone = shift === 0 ? 'UTC' : `Etc/GMT${shift > 0 ? '-' : '+'}${Math.abs(shift)}`;
+  const local = DateTime.fromMillis(T, { zone: timezone });
+  return { timezone, slotMinutes: 10, bufferMinutes: 0, minNoticeMinutes: 0, horizonDays: 7, weekly: everyDay(local.toFormat('HH:mm'), local.plus({ minutes: 30 }).toFormat('HH:mm')) };
+}
 
 /** Console and stderr of this process (the api and the worker run in it), for ioredis's complaints. */
 function captureOutput() {
@@ -52,12 +64,23 @@ describe('fault: Redis lost (killed, restarted without its data) while people bo
   let api: TestApp | undefined;
   let worker: TestingModule | undefined;
   let output: ReturnType<typeof captureOutput>;
+  // The first test's timeline starts when the api starts: its reminder offsets are chosen for it.
+  let t0: number;
+  let T: number;
 
   beforeAll(async () => {
     // Daytime in Jakarta (no quiet hours), here and in the worker, which runs in this process.
     setWallClock('10:00');
     output = captureOutput();
     [redis, smtp, database] = await Promise.all([startPrivateRedis(), startSmtp(), workerDatabase('faults_redis')]);
+    // The slot T is 40-100 s away; the offsets put the reminders 12, 16 and 23 s after t0.
+    t0 = Date.now();
+    T = Math.ceil((t0 + 40_000) / 60_000) * 60_000;
+    const offsets = [12_000, 16_000, 23_000].map((d) => Math.round((T - t0 - d) / 1000));
+    const env = { REDIS_URL: redis.url, DATABASE_URL: database.url, SMTP_URL: smtp.url, REMINDER_OFFSETS: offsets.map((o) => `${o}s`).join(',') };
+    api = await TestApp.start(env);
+    worker = await Test.createTestingModule({ imports: [WorkerModule.forRoot(loadConfig({ ...testEnv(), ...env }))] }).compile();
+    await worker.init();
   });
   afterAll(async () => {
     await worker?.close();
@@ -71,30 +94,17 @@ describe('fault: Redis lost (killed, restarted without its data) while people bo
   it('every confirmation and reminder arrives once, no worker restart; a booking is 201 (its retry the same booking) or a clean 503', async () => {
     // From t0: bookings, a reminder due at 12 s, Redis killed at 14 s (bookings in flight, more while it is
     // away), a reminder due at 16 s, Redis back empty at 19 s, a reminder due at 23 s (its job was lost
-    // with Redis). The slot T is 40-100 s away; the reminder offsets are chosen for those due times.
-    const t0 = Date.now();
+    // with Redis).
+    const app = api!;
     const [killAt, restartAt] = [t0 + 14_000, t0 + 19_000];
-    const T = Math.ceil((t0 + 40_000) / 60_000) * 60_000;
-    const offsets = [12_000, 16_000, 23_000].map((d) => Math.round((T - t0 - d) / 1000));
-    const env = { REDIS_URL: redis.url, DATABASE_URL: database.url, SMTP_URL: smtp.url, REMINDER_OFFSETS: offsets.map((o) => `${o}s`).join(',') };
-    api = await TestApp.start(env);
-    worker = await Test.createTestingModule({ imports: [WorkerModule.forRoot(loadConfig({ ...testEnv(), ...env }))] }).compile();
-    await worker.init();
-    const app = api;
 
-    // One mentor per booking, all at T, so every booking has the same reminder times. A zone where T is
-    // around noon keeps the mentor's hours on one day.
+    // One mentor per booking, all at T, so every booking has the same reminder times.
     const before = 4;
     const during = 6;
     const after = 3;
     const people = await app.newEntrepreneurs(before + during + after);
-    const utcHour = new Date(T).getUTCHours();
-    const shift = ((12 - utcHour + 36) % 24) - 12;
-    const zone = shift === 0 ? 'UTC' : `Etc/GMT${shift > 0 ? '-' : '+'}${Math.abs(shift)}`;
-    const local = DateTime.fromMillis(T, { zone });
-    const availability = { timezone: zone, slotMinutes: 10, bufferMinutes: 0, minNoticeMinutes: 0, horizonDays: 7, weekly: everyDay(local.toFormat('HH:mm'), local.plus({ minutes: 30 }).toFormat('HH:mm')) };
     const mentors = await app.newMentors(people.length);
-    for (const mentor of mentors) expect((await app.request('PUT', '/api/mentors/me/availability', { token: mentor.token, body: availability })).status).toBe(200);
+    for (const mentor of mentors) expect((await app.request('PUT', '/api/mentors/me/availability', { token: mentor.token, body: hoursFrom(T) })).status).toBe(200);
 
     const start = new Date(T).toISOString();
     const book = (i: number): Promise<Response> =>
@@ -171,4 +181,37 @@ describe('fault: Redis lost (killed, restarted without its data) while people bo
 
     expect(output.lines.filter((line) => line.includes('Unhandled error event'))).toEqual([]);
   }, 60_000);
+
+  it('a FLUSHALL (no reconnect to notice) is found by the marker within seconds: job schedulers and waiting reminder jobs are back', async () => {
+    const app = api!;
+    // A slot 20 minutes after T: its reminders wait in Redis for the rest of the test.
+    const later = T + 20 * 60_000;
+    const [mentor] = await app.newMentors(1);
+    const [person] = await app.newEntrepreneurs(1);
+    expect((await app.request('PUT', '/api/mentors/me/availability', { token: mentor.token, body: hoursFrom(later) })).status).toBe(200);
+    const booked = await app.post('/api/consultations', { mentorId: mentor.id, start: new Date(later).toISOString(), topic: 'perizinan' }, person.token);
+    expect(booked.status).toBe(201);
+    const waiting = await app.app.get(DataSource).getRepository(Notification).findBy({ subjectId: booked.body.id, type: 'consultation.reminder', state: 'scheduled' });
+    expect(waiting).toHaveLength(6); // three offsets, two people
+
+    const connection = { url: redis.url } as never;
+    const notifications = new Queue(DISPATCH_QUEUE, { connection, prefix: testEnv().REDIS_PREFIX });
+    const workshops = new Queue(WORKSHOP_JOBS_QUEUE, { connection, prefix: testEnv().REDIS_PREFIX });
+    const raw = new Redis(redis.url);
+    try {
+      const present = async () => ({
+        jobs: (await Promise.all(waiting.map((n) => notifications.getJob(dispatchJobId(n.id))))).filter(Boolean).length,
+        reconcile: Boolean(await notifications.getJobScheduler(RECONCILE_SCHEDULER_ID)),
+        heldSeats: (await workshops.getJobSchedulersCount()) > 0,
+      });
+      expect(await present()).toEqual({ jobs: 6, reconcile: true, heldSeats: true });
+      await raw.flushall();
+      expect(await raw.dbsize()).toBe(0);
+      const back = await waitFor(present, (p) => p.jobs === 6 && p.reconcile && p.heldSeats, 12_000);
+      expect(back).toEqual({ jobs: 6, reconcile: true, heldSeats: true });
+    } finally {
+      raw.disconnect();
+      await Promise.all([notifications.close(), workshops.close()]);
+    }
+  }, 30_000);
 });

@@ -25,7 +25,7 @@ export interface PrivateRedis {
   port: number;
   /** SIGKILL: the server is gone at once, as in a crash. */
   stop(): Promise<void>;
-  /** A new, empty redis-server on the same port (after `stop`). */
+  /** A new, empty redis-server on the same port (after `stop`; while one runs, nothing). */
   start(): Promise<void>;
 }
 
@@ -45,6 +45,7 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
       await once(redis, 'exit');
     },
     async start() {
+      if (redis.exitCode === null && redis.signalCode === null) return;
       redis = await spawnRedis(port);
     },
   };
