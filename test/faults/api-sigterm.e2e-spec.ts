@@ -5,7 +5,7 @@ import http from 'node:http';
 import type { Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import mysql from 'mysql2/promise';
-import { freePort } from '../support/notification-fixtures';
+import { freePort } from '../support/private-redis';
 import { copiedDatabase } from '../support/scratch-database';
 import { TestApp, type Session } from '../support/test-app';
 import { testEnv } from '../support/test-env';

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { freePort } from '../support/notification-fixtures';
+import { freePort } from '../support/private-redis';
 import { copiedDatabase } from '../support/scratch-database';
 import { testEnv } from '../support/test-env';
 

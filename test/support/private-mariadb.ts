@@ -5,7 +5,7 @@ import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import mysql from 'mysql2/promise';
-import { freePort } from './notification-fixtures';
+import { freePort } from './private-redis';
 import { copySchema } from './scratch-database';
 
 const READY_WITHIN_MS = 30_000;
