@@ -126,13 +126,14 @@ describe('editing my own account: PATCH /api/me, PUT /api/me/password', () => {
   });
 
   describe('PUT /api/me/password', () => {
-    it('changes the password: 204, the new one signs in, the old one no longer does, and the token in hand keeps working', async () => {
+    it('changes the password: 200 with a fresh token, the new one signs in, the old one no longer does, and the token in hand has ended', async () => {
       const siti = await api.newEntrepreneur();
       const res = await changePassword(siti.token, { currentPassword: 'rahasia-123', newPassword: 'rahasia-baru-456' });
-      expect(res.status).toBe(204);
+      expect(res.status).toBe(200);
       expect((await api.post('/api/auth/login', { email: siti.email, password: 'rahasia-123' })).status).toBe(401);
       expect((await api.post('/api/auth/login', { email: siti.email, password: 'rahasia-baru-456' })).status).toBe(200);
-      expect((await api.get('/api/me', siti.token)).status).toBe(200);
+      expect((await api.get('/api/me', siti.token)).status).toBe(401);
+      expect((await api.get('/api/me', res.body.accessToken)).status).toBe(200);
     });
 
     it('refuses a wrong current password with 403 WRONG_PASSWORD and keeps the old one', async () => {

@@ -120,7 +120,7 @@ export class TestApp {
       users.map((u) => ({ userId: u.id, businessName: `Usaha ${u.name}`, businessType: 'kelontong' as const, kelurahanCode: TEST_KELURAHAN[0] })),
     );
     const auth = this.app.get(AuthService);
-    return Promise.all(users.map(async (u) => ({ id: u.id, email: u.email, token: await auth.issue({ id: u.id, roles: u.roles }) })));
+    return Promise.all(users.map(async (u) => ({ id: u.id, email: u.email, token: await auth.issue({ id: u.id, roles: u.roles }, 0) })));
   }
 
   /** Many mentors at once (assigned to the first test kelurahan), written straight to the database like newEntrepreneurs. */

@@ -10,7 +10,10 @@ import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
 import { LoginThrottle } from './auth/login-throttle.service';
 import { PasswordService } from './auth/password.service';
+import { TokenVersions } from './auth/token-versions.service';
 import { identityEntities } from './identity.entities';
+import { AccountsController } from './users/accounts.controller';
+import { AccountsService } from './users/accounts.service';
 import { ProfileService } from './users/profile.service';
 import { UsersController } from './users/users.controller';
 import { UsersService } from './users/users.service';
@@ -29,8 +32,8 @@ import { UsersService } from './users/users.service';
       }),
     }),
   ],
-  controllers: [AuthController, UsersController],
-  providers: [PasswordService, LoginThrottle, AuthService, UsersService, ProfileService, { provide: APP_GUARD, useClass: AuthGuard }],
+  controllers: [AuthController, UsersController, AccountsController],
+  providers: [PasswordService, LoginThrottle, TokenVersions, AuthService, UsersService, ProfileService, AccountsService, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [AuthService, UsersService],
 })
 export class IdentityModule {}

@@ -9,3 +9,5 @@ export * from './users/profile.dto';
 export * from './users/users.service';
 export * from './auth/auth.service';
 export * from './identity.module';
+export * from './identity.events';
+export * from './identity.errors';

@@ -37,6 +37,17 @@ export class User {
   @Column({ type: 'varchar', length: 64, default: DEFAULT_TIMEZONE })
   timezone: string;
 
+  /**
+   * Every access token carries the version it was issued at; raising it (password change, roles changed,
+   * account disabled) ends every token issued before, on every api node.
+   */
+  @Column({ type: 'int', unsigned: true, default: 0 })
+  tokenVersion: number;
+
+  /** Set by an admin: the account cannot sign in and its tokens have ended. */
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  disabledAt: Date | null;
+
   @CreatedAt()
   createdAt: Date;
 

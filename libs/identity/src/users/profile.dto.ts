@@ -75,3 +75,8 @@ export class ChangePasswordDto {
   @MaxLength(200)
   newPassword: string;
 }
+
+export class PasswordChanged {
+  @ApiProperty({ description: 'A fresh token for this device: every token issued before the change has ended' })
+  accessToken: string;
+}

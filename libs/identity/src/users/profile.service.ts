@@ -3,8 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DomainError, notFound, validationFailed } from '@pendamping/platform';
 import { RegionsService } from '@pendamping/regions';
+import { AuthService } from '../auth/auth.service';
 import { LoginThrottle } from '../auth/login-throttle.service';
 import { PasswordService } from '../auth/password.service';
+import { TokenVersions } from '../auth/token-versions.service';
 import { EntrepreneurProfile } from '../entities/entrepreneur-profile.entity';
 import { User } from '../entities/user.entity';
 import type { ChangePasswordDto, UpdateMeDto } from './profile.dto';
@@ -20,6 +22,8 @@ export class ProfileService {
     private readonly regions: RegionsService,
     private readonly passwords: PasswordService,
     private readonly throttle: LoginThrottle,
+    private readonly auth: AuthService,
+    private readonly versions: TokenVersions,
   ) {}
 
   async update(userId: string, dto: UpdateMeDto): Promise<UserView> {
@@ -40,10 +44,10 @@ export class ProfileService {
 
   /**
    * Checks the current password (wrong ones count as failed sign-ins of the account, so a borrowed
-   * token cannot be used to guess it) and stores the new one. Tokens already issued stay valid until
-   * they expire: they are stateless JWTs.
+   * token cannot be used to guess it), stores the new one and ends every token issued before, on every
+   * device; answers a fresh token so this device stays signed in.
    */
-  async changePassword(userId: string, dto: ChangePasswordDto, ip: string): Promise<void> {
+  async changePassword(userId: string, dto: ChangePasswordDto, ip: string): Promise<string> {
     const user = await this.dataSource.getRepository(User).createQueryBuilder('u').addSelect('u.passwordHash').where('u.id = :userId', { userId }).getOne();
     if (!user) throw notFound('User');
     if (dto.newPassword === dto.currentPassword) throw validationFailed('newPassword must differ from currentPassword');
@@ -52,7 +56,10 @@ export class ProfileService {
       throw new DomainError('WRONG_PASSWORD', 'The current password is wrong');
     }
     await this.throttle.succeeded(user.email, ip);
-    await this.dataSource.getRepository(User).update({ id: userId }, { passwordHash: await this.passwords.hash(dto.newPassword) });
+    const passwordHash = await this.passwords.hash(dto.newPassword);
+    const { tokenVersion, roles } = await this.dataSource.transaction((em) => this.versions.raise(em, userId, { passwordHash }));
+    await this.versions.announce(userId, tokenVersion);
+    return this.auth.issue({ id: userId, roles }, tokenVersion);
   }
 
   /** The business columns to change, after checking the caller has a business and the kelurahan exists. */

@@ -153,6 +153,30 @@ export class CreateUserDto extends AccountFields {
   business?: BusinessDto;
 }
 
+/** An admin changing someone's roles; a new mentor or entrepreneur role needs its profile unless the person has one. */
+export class SetRolesDto {
+  @ApiProperty({ enum: ROLES, enumName: 'Role', isArray: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsIn(ROLES, { each: true })
+  roles: Role[];
+
+  @ApiPropertyOptional({ type: MentorDto, description: 'With a new mentor role, for someone without a mentor profile' })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => MentorDto)
+  mentor?: MentorDto;
+
+  @ApiPropertyOptional({ type: BusinessDto, description: 'With a new entrepreneur role, for someone without a business' })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => BusinessDto)
+  business?: BusinessDto;
+}
+
 export class BusinessView {
   @ApiProperty({ example: 'Konveksi Bu Sari' }) name: string;
   @ApiProperty({ enum: BUSINESS_TYPES, enumName: 'BusinessType' }) type: BusinessType;
@@ -173,6 +197,7 @@ export class UserView {
   @ApiProperty({ example: 'Asia/Jakarta' }) timezone: string;
   @ApiProperty({ type: String, nullable: true, example: '+6281234567890' }) phone: string | null;
   @ApiProperty({ type: String, nullable: true }) organization: string | null;
+  @ApiProperty({ description: 'an admin disabled the account: it cannot sign in' }) disabled: boolean;
   @ApiPropertyOptional({ type: BusinessView, description: 'entrepreneurs' }) business?: BusinessView;
   @ApiPropertyOptional({ type: MentorProfileView, description: 'mentors' }) mentor?: MentorProfileView;
 }

@@ -4,14 +4,13 @@ import {
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiForbiddenResponse,
-  ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
 import { CurrentUser, Roles, type Caller } from '@pendamping/platform';
-import { ChangePasswordDto, UpdateMeDto } from './profile.dto';
+import { ChangePasswordDto, PasswordChanged, UpdateMeDto } from './profile.dto';
 import { ProfileService } from './profile.service';
 import { CreateUserDto, UserView } from './user.dto';
 import { UsersService } from './users.service';
@@ -40,13 +39,13 @@ export class UsersController {
   }
 
   @Put('me/password')
-  @HttpCode(204)
-  @ApiOperation({ operationId: 'changePassword', summary: 'Change my password; tokens already issued stay valid until they expire' })
-  @ApiNoContentResponse({ description: 'Changed' })
+  @HttpCode(200)
+  @ApiOperation({ operationId: 'changePassword', summary: 'Change my password; every token issued before ends (all devices), this device gets a fresh one' })
+  @ApiOkResponse({ type: PasswordChanged })
   @ApiForbiddenResponse({ description: 'WRONG_PASSWORD: currentPassword is not the password' })
   @ApiTooManyRequestsResponse({ description: 'RATE_LIMITED: too many wrong passwords (counted with failed sign-ins), with Retry-After' })
-  async changePassword(@CurrentUser() caller: Caller, @Body() dto: ChangePasswordDto, @Ip() ip: string): Promise<void> {
-    await this.profile.changePassword(caller.id, dto, ip);
+  async changePassword(@CurrentUser() caller: Caller, @Body() dto: ChangePasswordDto, @Ip() ip: string): Promise<PasswordChanged> {
+    return { accessToken: await this.profile.changePassword(caller.id, dto, ip) };
   }
 
   @Post('users')

@@ -116,7 +116,8 @@ export class UsersService {
     if (problems.length > 0) throw validationFailed(...problems);
   }
 
-  private async saveProfiles(em: EntityManager, userId: string, input: NewUser): Promise<void> {
+  /** The business and mentor profiles `input` brings, for a new account or a new role. */
+  async saveProfiles(em: EntityManager, userId: string, input: Pick<NewUser, 'business' | 'mentor'>): Promise<void> {
     if (input.business) {
       const { name, type, kelurahanCode } = input.business;
       await em.insert(EntrepreneurProfile, { userId, businessName: name, businessType: type, kelurahanCode });
@@ -141,6 +142,7 @@ export function toView(user: User): UserView {
     timezone: user.timezone,
     phone: user.phone,
     organization: user.organization,
+    disabled: user.disabledAt !== null,
     ...(user.business && {
       business: { name: user.business.businessName, type: user.business.businessType, kelurahanCode: user.business.kelurahanCode },
     }),

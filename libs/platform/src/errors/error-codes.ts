@@ -26,6 +26,7 @@ export const ERROR_CODES = {
   // identity, regions
   INVALID_CREDENTIALS: 401,
   WRONG_PASSWORD: 403,
+  ACCOUNT_DISABLED: 403,
   EMAIL_TAKEN: 409,
   REGION_EXISTS: 409,
   // consultations

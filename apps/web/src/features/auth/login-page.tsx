@@ -46,7 +46,7 @@ export function LoginPage() {
           </Text>
           <TextInput label={t('auth.login.email')} type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} />
           <PasswordInput label={t('auth.login.password')} autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
-          {login.error && <ErrorState error={login.error} messages={{ INVALID_CREDENTIALS: t('auth.login.errors.INVALID_CREDENTIALS') }} />}
+          {login.error && <ErrorState error={login.error} messages={{ INVALID_CREDENTIALS: t('auth.login.errors.INVALID_CREDENTIALS'), ACCOUNT_DISABLED: t('auth.login.errors.ACCOUNT_DISABLED') }} />}
           <Button type="submit" loading={login.isPending} fullWidth>
             {t('auth.login.submit')}
           </Button>

@@ -3,6 +3,7 @@ import { Alert, Button, Card, PasswordInput, Stack, Title } from '@mantine/core'
 import { useMutation } from '@tanstack/react-query';
 import { api, unwrap } from '@/api/client';
 import { useT } from '@/i18n';
+import { session } from '@/lib/session';
 import { ErrorState } from '@/ui/states';
 
 /** Current and new password; a wrong current one is said in words, not as a code. */
@@ -13,7 +14,9 @@ export function PasswordForm() {
   const [touched, setTouched] = useState(false);
   const change = useMutation({
     mutationFn: () => unwrap(api.PUT('/api/me/password', { body: { currentPassword: current, newPassword: next } })),
-    onSuccess: () => {
+    // The change ended every token issued before (other devices sign in again); this device keeps going on the fresh one.
+    onSuccess: ({ accessToken }) => {
+      session.set(accessToken);
       setCurrent('');
       setNext('');
       setTouched(false);

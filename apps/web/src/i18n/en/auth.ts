@@ -12,6 +12,7 @@ const auth: Strings<typeof id> = {
     register: 'Sign up as an entrepreneur',
     errors: {
       INVALID_CREDENTIALS: 'Wrong email or password.',
+      ACCOUNT_DISABLED: 'An admin has disabled this account. Contact the Dinas admin to have it enabled again.',
     },
   },
   register: {

@@ -9,6 +9,7 @@ export default {
     register: 'Daftar sebagai pelaku usaha',
     errors: {
       INVALID_CREDENTIALS: 'Email atau kata sandi salah.',
+      ACCOUNT_DISABLED: 'Akun ini telah dinonaktifkan oleh admin. Hubungi admin Dinas untuk mengaktifkannya kembali.',
     },
   },
   register: {

@@ -1,0 +1,41 @@
+import { Body, Controller, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, ParseIdPipe, Roles, type Caller } from '@pendamping/platform';
+import { AccountsService } from './accounts.service';
+import { SetRolesDto, UserView } from './user.dto';
+
+@ApiTags('identity')
+@ApiBearerAuth()
+@Roles('admin')
+@Controller('users/:id')
+export class AccountsController {
+  constructor(private readonly accounts: AccountsService) {}
+
+  @Post('disable')
+  @HttpCode(200)
+  @ApiOperation({ operationId: 'disableUser', summary: 'Disable an account: it cannot sign in (403 ACCOUNT_DISABLED) and its tokens and sockets end at once' })
+  @ApiOkResponse({ type: UserView })
+  @ApiNotFoundResponse({ description: 'NOT_FOUND' })
+  @ApiConflictResponse({ description: 'NOT_YOURSELF: an admin cannot disable their own account' })
+  disable(@CurrentUser() caller: Caller, @Param('id', ParseIdPipe) id: string): Promise<UserView> {
+    return this.accounts.disable(caller, id);
+  }
+
+  @Post('enable')
+  @HttpCode(200)
+  @ApiOperation({ operationId: 'enableUser', summary: 'Enable a disabled account again; the person signs in anew' })
+  @ApiOkResponse({ type: UserView })
+  @ApiNotFoundResponse({ description: 'NOT_FOUND' })
+  enable(@Param('id', ParseIdPipe) id: string): Promise<UserView> {
+    return this.accounts.enable(id);
+  }
+
+  @Put('roles')
+  @ApiOperation({ operationId: 'setUserRoles', summary: "Set a person's roles; a change ends their tokens and sockets at once (they sign in again)" })
+  @ApiOkResponse({ type: UserView })
+  @ApiNotFoundResponse({ description: 'NOT_FOUND' })
+  @ApiConflictResponse({ description: 'NOT_YOURSELF: an admin cannot remove their own admin role' })
+  setRoles(@CurrentUser() caller: Caller, @Param('id', ParseIdPipe) id: string, @Body() dto: SetRolesDto): Promise<UserView> {
+    return this.accounts.setRoles(caller, id, dto);
+  }
+}

@@ -1,0 +1,94 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { Clock, notFound, ROLES, validationFailed, type Caller, type Role } from '@pendamping/platform';
+import { RegionsService } from '@pendamping/regions';
+import { TokenVersions } from '../auth/token-versions.service';
+import { EntrepreneurProfile } from '../entities/entrepreneur-profile.entity';
+import { MentorProfile } from '../entities/mentor-profile.entity';
+import { User } from '../entities/user.entity';
+import { IdentityErrors } from '../identity.errors';
+import type { SetRolesDto, UserView } from './user.dto';
+import { UsersService } from './users.service';
+
+/**
+ * Admins managing other people's accounts: disable, enable, change roles. Disabling and changing roles
+ * raise the account's token version, so the person's tokens and sockets end at once on every node.
+ */
+@Injectable()
+export class AccountsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly users: UsersService,
+    private readonly regions: RegionsService,
+    private readonly versions: TokenVersions,
+    private readonly clock: Clock,
+  ) {}
+
+  async disable(caller: Caller, userId: string): Promise<UserView> {
+    if (userId === caller.id) throw IdentityErrors.notYourself('disable');
+    const raised = await this.dataSource.transaction(async (em) => {
+      const user = await this.locked(em, userId);
+      // Disabling twice changes nothing (the first one already ended the tokens).
+      return user.disabledAt ? undefined : this.versions.raise(em, userId, { disabledAt: this.clock.now() });
+    });
+    if (raised) await this.versions.announce(userId, raised.tokenVersion);
+    return this.users.view(userId);
+  }
+
+  /** The person may sign in again; tokens ended by the disable stay ended. */
+  async enable(userId: string): Promise<UserView> {
+    const result = await this.dataSource.getRepository(User).update({ id: userId }, { disabledAt: null });
+    if (!result.affected) throw notFound('User');
+    return this.users.view(userId);
+  }
+
+  async setRoles(caller: Caller, userId: string, dto: SetRolesDto): Promise<UserView> {
+    if (userId === caller.id && !dto.roles.includes('admin')) throw IdentityErrors.notYourself('remove the admin role from');
+    const roles = ROLES.filter((role) => dto.roles.includes(role));
+    await this.assertKnownKelurahan(dto);
+    const raised = await this.dataSource.transaction(async (em) => {
+      const user = await this.locked(em, userId);
+      await this.assertProfilesFit(em, userId, roles, dto);
+      await this.users.saveProfiles(em, userId, dto);
+      if (sameRoles(user.roles, roles)) return undefined;
+      return this.versions.raise(em, userId, { roles });
+    });
+    if (raised) await this.versions.announce(userId, raised.tokenVersion);
+    return this.users.view(userId);
+  }
+
+  private async locked(em: EntityManager, userId: string): Promise<User> {
+    const user = await em.getRepository(User).findOne({ where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+    if (!user) throw notFound('User');
+    return user;
+  }
+
+  /** A mentor or entrepreneur role needs its profile: the one the person has, or one given here. */
+  private async assertProfilesFit(em: EntityManager, userId: string, roles: Role[], dto: SetRolesDto): Promise<void> {
+    const [hasBusiness, hasMentor] = await Promise.all([em.existsBy(EntrepreneurProfile, { userId }), em.existsBy(MentorProfile, { userId })]);
+    const problems: string[] = [];
+    const check = (role: Role, field: 'business' | 'mentor', has: boolean) => {
+      if (roles.includes(role) && !has && !dto[field]) problems.push(`${field} is required for the ${role} role`);
+      if (dto[field] && !roles.includes(role)) problems.push(`${field} is only allowed with the ${role} role`);
+      else if (dto[field] && has) problems.push(`${field}: this person already has one`);
+    };
+    check('entrepreneur', 'business', hasBusiness);
+    check('mentor', 'mentor', hasMentor);
+    if (problems.length > 0) throw validationFailed(...problems);
+  }
+
+  private async assertKnownKelurahan(dto: SetRolesDto): Promise<void> {
+    const [businessUnknown, mentorUnknown] = await Promise.all([
+      this.regions.unknownKelurahan(dto.business ? [dto.business.kelurahanCode] : []),
+      this.regions.unknownKelurahan(dto.mentor?.kelurahanCodes ?? []),
+    ]);
+    const problems = [
+      ...(businessUnknown.length > 0 ? [`business.kelurahanCode ${businessUnknown[0]} is not a known kelurahan`] : []),
+      ...(mentorUnknown.length > 0 ? [`mentor.kelurahanCodes has unknown kelurahan: ${mentorUnknown.join(', ')}`] : []),
+    ];
+    if (problems.length > 0) throw validationFailed(...problems);
+  }
+}
+
+const sameRoles = (a: Role[], b: Role[]) => a.length === b.length && a.every((role) => b.includes(role));

@@ -1,0 +1,111 @@
+import { TEST_KELURAHAN } from './support/test-env';
+import { TestApp, type Session } from './support/test-app';
+
+/** Rights end with their removal: a token (and a socket) lives only as long as the account's token version. */
+describe('tokens end when the account changes: password, roles, disabled', () => {
+  let api: TestApp;
+  let admin: Session;
+  const login = (email: string, password = 'rahasia-123') => api.post('/api/auth/login', { email, password });
+  const changePassword = (token: string) => api.request('PUT', '/api/me/password', { token, body: { currentPassword: 'rahasia-123', newPassword: 'rahasia-baru-456' } });
+  const setRoles = (id: string, body: unknown, token = admin.token) => api.request('PUT', `/api/users/${id}/roles`, { token, body });
+  // An admin-only endpoint that changes nothing here: the body fails validation once the caller is admitted.
+  const adminOnly = (token: string) => api.post('/api/users', {}, token);
+
+  beforeAll(async () => {
+    api = await TestApp.start();
+    admin = await api.newUser(['admin']);
+  });
+  afterAll(() => api.close());
+
+  describe('PUT /api/me/password', () => {
+    it('ends every token issued before, on every device, and answers a fresh token that works', async () => {
+      const siti = await api.newEntrepreneur();
+      const laptop = (await login(siti.email)).body.accessToken as string;
+      const res = await changePassword(siti.token);
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({ accessToken: expect.any(String) });
+      for (const old of [siti.token, laptop]) {
+        const me = await api.get('/api/me', old);
+        expect(me.status).toBe(401);
+        expect(me.body.code).toBe('UNAUTHORIZED');
+      }
+      expect((await api.get('/api/me', res.body.accessToken)).body.id).toBe(siti.id);
+    });
+  });
+
+  describe('PUT /api/users/:id/roles', () => {
+    it('after the admin role is removed, the old token is refused on an admin-only endpoint; a new sign-in carries the new roles', async () => {
+      const other = await api.newUser(['admin']);
+      expect((await adminOnly(other.token)).status).toBe(400);
+      const res = await setRoles(other.id, { roles: ['speaker'] });
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ id: other.id, roles: ['speaker'], disabled: false });
+      expect((await adminOnly(other.token)).status).toBe(401);
+      const again = (await login(other.email)).body.accessToken as string;
+      expect((await adminOnly(again)).status).toBe(403);
+      expect((await api.get('/api/me', again)).body.roles).toEqual(['speaker']);
+    });
+
+    it('adds the mentor role with its profile (400 without one), and leaves tokens alone when the roles stay the same', async () => {
+      const speaker = await api.newUser(['speaker']);
+      const without = await setRoles(speaker.id, { roles: ['speaker', 'mentor'] });
+      expect(without.status).toBe(400);
+      expect(without.body.message).toEqual(['mentor is required for the mentor role']);
+      const mentor = { kelurahanCodes: [TEST_KELURAHAN[1]], topics: ['keuangan'] };
+      const res = await setRoles(speaker.id, { roles: ['mentor', 'speaker'], mentor });
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ roles: ['mentor', 'speaker'], mentor });
+      const token = (await login(speaker.email)).body.accessToken as string;
+      expect((await setRoles(speaker.id, { roles: ['speaker', 'mentor'] })).status).toBe(200);
+      expect((await api.get('/api/me', token)).status).toBe(200);
+    });
+
+    it('refuses an admin removing their own admin role with 409 NOT_YOURSELF, and non-admins with 403', async () => {
+      const res = await setRoles(admin.id, { roles: ['mentor'], mentor: { kelurahanCodes: [TEST_KELURAHAN[0]], topics: ['keuangan'] } });
+      expect(res.status).toBe(409);
+      expect(res.body.code).toBe('NOT_YOURSELF');
+      expect((await api.get('/api/me', admin.token)).body.roles).toEqual(['admin']);
+      const mentor = await api.newUser(['mentor']);
+      expect((await setRoles(mentor.id, { roles: ['admin'] }, mentor.token)).status).toBe(403);
+      expect((await setRoles('00000000-0000-4000-8000-000000000000', { roles: ['speaker'] })).status).toBe(404);
+      expect((await setRoles(mentor.id, { roles: ['boss'] })).status).toBe(400);
+    });
+  });
+
+  describe('POST /api/users/:id/disable and /enable', () => {
+    it('refuses the login with 403 ACCOUNT_DISABLED, ends the old token; enabling lets the person sign in again', async () => {
+      const siti = await api.newEntrepreneur();
+      const res = await api.post(`/api/users/${siti.id}/disable`, undefined, admin.token);
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ id: siti.id, disabled: true });
+      expect((await api.get('/api/me', siti.token)).status).toBe(401);
+      const refused = await login(siti.email);
+      expect(refused.body).toEqual({
+        statusCode: 403,
+        code: 'ACCOUNT_DISABLED',
+        message: 'Akun ini telah dinonaktifkan oleh admin. Hubungi admin Dinas untuk mengaktifkannya kembali.',
+      });
+      // A wrong password says nothing about the account being disabled.
+      expect((await login(siti.email, 'bukan-ini-123')).status).toBe(401);
+
+      expect((await api.post(`/api/users/${siti.id}/enable`, undefined, admin.token)).body).toMatchObject({ disabled: false });
+      expect((await api.get('/api/me', siti.token)).status).toBe(401);
+      const again = await login(siti.email);
+      expect(again.status).toBe(200);
+      expect((await api.get('/api/me', again.body.accessToken)).body.disabled).toBe(false);
+    });
+
+    it('refuses an admin disabling their own account with 409 NOT_YOURSELF, non-admins with 403, unknown ids with 404', async () => {
+      const res = await api.post(`/api/users/${admin.id}/disable`, undefined, admin.token);
+      expect(res.status).toBe(409);
+      expect(res.body.code).toBe('NOT_YOURSELF');
+      expect((await api.get('/api/me', admin.token)).status).toBe(200);
+      const siti = await api.newEntrepreneur();
+      const mentor = await api.newUser(['mentor']);
+      expect((await api.post(`/api/users/${siti.id}/disable`, undefined, mentor.token)).status).toBe(403);
+      expect((await api.post(`/api/users/${siti.id}/enable`, undefined, siti.token)).status).toBe(403);
+      expect((await api.post('/api/users/00000000-0000-4000-8000-000000000000/disable', undefined, admin.token)).status).toBe(404);
+      expect((await api.post('/api/users/bukan-id/enable', undefined, admin.token)).status).toBe(404);
+    });
+  });
+});
