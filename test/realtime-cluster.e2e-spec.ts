@@ -200,6 +200,18 @@ describe('realtime: several nodes', () => {
     });
   });
 
+  it("disconnects a disabled person's sockets on both nodes when an admin disables them on node A, and nobody else's", async () => {
+    const admin = await nodeA.newUser(['admin']);
+    const [user, other] = await nodeA.newEntrepreneurs(2);
+    const [onA, onB, stranger] = await Promise.all([open(nodeA, user.token), open(nodeB, user.token), open(nodeB, other.token)]);
+    const ended = [next<string>(onA, 'disconnect'), next<string>(onB, 'disconnect')];
+    expect((await nodeA.post(`/api/users/${user.id}/disable`, undefined, admin.token)).status).toBe(200);
+    expect(await Promise.all(ended)).toEqual(['io server disconnect', 'io server disconnect']);
+    expect((await nodeB.get('/api/me', user.token)).status).toBe(401);
+    await settle(200);
+    expect(stranger.connected).toBe(true);
+  });
+
   it('keeps deployments with another Redis prefix apart', async () => {
     const [user] = await nodeA.newEntrepreneurs(1);
     const socket = await open(nodeB, user.token);

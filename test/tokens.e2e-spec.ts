@@ -1,3 +1,6 @@
+import { JwtService } from '@nestjs/jwt';
+import type { Socket } from 'socket.io-client';
+import { connect, next, settle } from './support/realtime-client';
 import { TEST_KELURAHAN } from './support/test-env';
 import { TestApp, type Session } from './support/test-app';
 
@@ -5,6 +8,12 @@ import { TestApp, type Session } from './support/test-app';
 describe('tokens end when the account changes: password, roles, disabled', () => {
   let api: TestApp;
   let admin: Session;
+  const sockets: Socket[] = [];
+  const open = async (token: string) => {
+    const socket = await connect(api, token);
+    sockets.push(socket);
+    return socket;
+  };
   const login = (email: string, password = 'rahasia-123') => api.post('/api/auth/login', { email, password });
   const changePassword = (token: string) => api.request('PUT', '/api/me/password', { token, body: { currentPassword: 'rahasia-123', newPassword: 'rahasia-baru-456' } });
   const setRoles = (id: string, body: unknown, token = admin.token) => api.request('PUT', `/api/users/${id}/roles`, { token, body });
@@ -15,6 +24,7 @@ describe('tokens end when the account changes: password, roles, disabled', () =>
     api = await TestApp.start();
     admin = await api.newUser(['admin']);
   });
+  afterEach(() => sockets.splice(0).forEach((s) => s.close()));
   afterAll(() => api.close());
 
   describe('PUT /api/me/password', () => {
@@ -30,6 +40,18 @@ describe('tokens end when the account changes: password, roles, disabled', () =>
         expect(me.body.code).toBe('UNAUTHORIZED');
       }
       expect((await api.get('/api/me', res.body.accessToken)).body.id).toBe(siti.id);
+    });
+
+    it("disconnects the sockets of the old token, refuses it a new one, and keeps the fresh token's socket", async () => {
+      const siti = await api.newEntrepreneur();
+      const old = await open(siti.token);
+      const ended = next<string>(old, 'disconnect');
+      const fresh = (await changePassword(siti.token)).body.accessToken as string;
+      expect(await ended).toBe('io server disconnect');
+      await expect(connect(api, siti.token)).rejects.toThrow('unauthorized');
+      const current = await open(fresh);
+      await settle(200);
+      expect(current.connected).toBe(true);
     });
   });
 
@@ -73,12 +95,16 @@ describe('tokens end when the account changes: password, roles, disabled', () =>
   });
 
   describe('POST /api/users/:id/disable and /enable', () => {
-    it('refuses the login with 403 ACCOUNT_DISABLED, ends the old token; enabling lets the person sign in again', async () => {
+    it('refuses the login with 403 ACCOUNT_DISABLED, ends the old token and disconnects its socket; enabling lets the person sign in again', async () => {
       const siti = await api.newEntrepreneur();
+      const socket = await open(siti.token);
+      const ended = next<string>(socket, 'disconnect');
       const res = await api.post(`/api/users/${siti.id}/disable`, undefined, admin.token);
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ id: siti.id, disabled: true });
+      expect(await ended).toBe('io server disconnect');
       expect((await api.get('/api/me', siti.token)).status).toBe(401);
+      await expect(connect(api, siti.token)).rejects.toThrow('unauthorized');
       const refused = await login(siti.email);
       expect(refused.body).toEqual({
         statusCode: 403,
@@ -106,6 +132,17 @@ describe('tokens end when the account changes: password, roles, disabled', () =>
       expect((await api.post(`/api/users/${siti.id}/enable`, undefined, siti.token)).status).toBe(403);
       expect((await api.post('/api/users/00000000-0000-4000-8000-000000000000/disable', undefined, admin.token)).status).toBe(404);
       expect((await api.post('/api/users/bukan-id/enable', undefined, admin.token)).status).toBe(404);
+    });
+  });
+
+  describe('sockets and token expiry', () => {
+    it('disconnects a socket when its token expires', async () => {
+      const siti = await api.newEntrepreneur();
+      const shortLived = await api.app.get(JwtService, { strict: false }).signAsync({ sub: siti.id, roles: ['entrepreneur'], ver: 0 }, { expiresIn: 2 });
+      const socket = await open(shortLived);
+      const ended = await next<string>(socket, 'disconnect', 5_000);
+      expect(ended).toBe('io server disconnect');
+      await expect(connect(api, shortLived)).rejects.toThrow('unauthorized');
     });
   });
 });

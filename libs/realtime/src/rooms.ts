@@ -5,6 +5,8 @@ export const REALTIME_NAMESPACE = '/realtime';
 export const rooms = {
   /** Every socket of one person, on all their devices. */
   user: (userId: string) => `user:${userId}`,
+  /** A person's sockets that connected with a token of this version (a raise disconnects the older ones). */
+  userTokens: (userId: string, tokenVersion: number) => `user:${userId}:tokens:${tokenVersion}`,
   consultation: (consultationId: string) => `consultation:${consultationId}`,
   workshopSession: (sessionId: string) => `workshop-session:${sessionId}`,
   /** Speakers and admins of a session: raised hands go only here. */

@@ -1,5 +1,7 @@
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import type { Socket } from 'socket.io-client';
+import { meKey } from './auth';
 import { useToken } from './session';
 
 export interface Ack<T> {
@@ -22,6 +24,7 @@ const SocketContext = createContext<{ socket: Socket | null; connected: boolean 
  */
 export function SocketProvider({ children }: { children: ReactNode }) {
   const token = useToken();
+  const client = useQueryClient();
   const [socket, setSocket] = useState<Socket | null>(null);
   const [connected, setConnected] = useState(false);
 
@@ -33,7 +36,15 @@ export function SocketProvider({ children }: { children: ReactNode }) {
       if (cancelled) return;
       s = io('/realtime', { auth: { token }, transports: ['websocket'], reconnectionDelayMax: 10_000 });
       s.on('connect', () => setConnected(true));
-      s.on('disconnect', () => setConnected(false));
+      s.on('disconnect', (reason) => {
+        setConnected(false);
+        // The server ends a socket whose token expired or was revoked (password changed, account disabled):
+        // try once more; refused, the person's /api/me answers 401 and the app asks them to sign in.
+        if (reason === 'io server disconnect') s?.connect();
+      });
+      s.on('connect_error', (error) => {
+        if (error.message === 'unauthorized') void client.invalidateQueries({ queryKey: meKey });
+      });
       setSocket(s);
     });
     return () => {
@@ -42,7 +53,7 @@ export function SocketProvider({ children }: { children: ReactNode }) {
       setSocket(null);
       setConnected(false);
     };
-  }, [token]);
+  }, [token, client]);
 
   return <SocketContext.Provider value={{ socket, connected }}>{children}</SocketContext.Provider>;
 }
