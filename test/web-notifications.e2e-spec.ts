@@ -231,7 +231,7 @@ describe('web app: notifications, settings and profile', () => {
     await phone.context.close();
   }, 60_000);
 
-  it('profile edits persist (reload, GET /api/me); a wrong current password is said in Indonesian; the new password works', async () => {
+  it('profile edits persist (reload, GET /api/me); a wrong current password is said in Indonesian; the new password works and this device stays signed in', async () => {
     const person = await stack.app.newEntrepreneur({ name: 'Rina Marlina', business: { name: 'Kue Rina', type: 'katering', kelurahanCode: TEST_KELURAHAN[0] } });
     const phone = await openPhone(stack, { session: person });
     const { page } = phone;
@@ -274,6 +274,12 @@ describe('web app: notifications, settings and profile', () => {
     await password.getByText('Kata sandi berhasil diganti.').waitFor();
     expect((await stack.app.post('/api/auth/login', { email: person.email, password: 'rahasia-baru-456' })).status).toBe(200);
     expect((await stack.app.post('/api/auth/login', { email: person.email, password: 'rahasia-123' })).status).toBe(401);
+    // The change ended the old token; this device carries on with the fresh one the answer brought (in-app
+    // navigation: a reload would put the old token back, the test's init script sets it on every load).
+    expect((await stack.app.get('/api/me', person.token)).status).toBe(401);
+    await page.getByRole('link', { name: /^Notifikasi/ }).first().click();
+    await page.getByTestId('empty').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/notifications');
     await phone.context.close();
   }, 60_000);
 
