@@ -1,6 +1,7 @@
 import { JwtService } from '@nestjs/jwt';
 import type { Socket } from 'socket.io-client';
 import { connect, next, settle } from './support/realtime-client';
+import { releaseTogether } from './support/race';
 import { TEST_KELURAHAN } from './support/test-env';
 import { TestApp, type Session } from './support/test-app';
 
@@ -91,6 +92,20 @@ describe('tokens end when the account changes: password, roles, disabled', () =>
       expect((await setRoles(mentor.id, { roles: ['admin'] }, mentor.token)).status).toBe(403);
       expect((await setRoles('00000000-0000-4000-8000-000000000000', { roles: ['speaker'] })).status).toBe(404);
       expect((await setRoles(mentor.id, { roles: ['boss'] })).status).toBe(400);
+    });
+  });
+
+  describe('two admins removing each other at once', () => {
+    it('lets one through and refuses the other with 403, so an admin remains', async () => {
+      const [first, second] = [await api.newUser(['admin']), await api.newUser(['admin'])];
+      const results = await releaseTogether('users', 2, () =>
+        Promise.all([setRoles(second.id, { roles: ['speaker'] }, first.token), api.post(`/api/users/${first.id}/disable`, undefined, second.token)]),
+      );
+      expect(results.map((r) => r.status).sort()).toEqual([200, 403]);
+      const [demoted, disabled] = results.map((r) => r.status === 200);
+      const { body: secondNow } = await api.get('/api/me', demoted ? (await login(second.email)).body.accessToken : second.token);
+      expect(secondNow.roles).toEqual(demoted ? ['speaker'] : ['admin']);
+      expect((await login(first.email)).status).toBe(disabled ? 403 : 200);
     });
   });
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { Clock, notFound, ROLES, validationFailed, type Caller, type Role } from '@pendamping/platform';
+import { Clock, forbidden, notFound, ROLES, validationFailed, type Caller, type Role } from '@pendamping/platform';
 import { RegionsService } from '@pendamping/regions';
 import { TokenVersions } from '../auth/token-versions.service';
 import { EntrepreneurProfile } from '../entities/entrepreneur-profile.entity';
@@ -28,7 +28,7 @@ export class AccountsService {
   async disable(caller: Caller, userId: string): Promise<UserView> {
     if (userId === caller.id) throw IdentityErrors.notYourself('disable');
     const raised = await this.dataSource.transaction(async (em) => {
-      const user = await this.locked(em, userId);
+      const user = await this.locked(em, caller, userId);
       // Disabling twice changes nothing (the first one already ended the tokens).
       return user.disabledAt ? undefined : this.versions.raise(em, userId, { disabledAt: this.clock.now() });
     });
@@ -48,7 +48,7 @@ export class AccountsService {
     const roles = ROLES.filter((role) => dto.roles.includes(role));
     await this.assertKnownKelurahan(dto);
     const raised = await this.dataSource.transaction(async (em) => {
-      const user = await this.locked(em, userId);
+      const user = await this.locked(em, caller, userId);
       await this.assertProfilesFit(em, userId, roles, dto);
       await this.users.saveProfiles(em, userId, dto);
       if (sameRoles(user.roles, roles)) return undefined;
@@ -58,8 +58,22 @@ export class AccountsService {
     return this.users.view(userId);
   }
 
-  private async locked(em: EntityManager, userId: string): Promise<User> {
-    const user = await em.getRepository(User).findOne({ where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+  /**
+   * Locks the admin's and the target's rows (in id order, so two admins acting on each other queue instead
+   * of deadlocking) and checks that the caller is still an admin: of two admins removing each other at
+   * once, the second finds it has lost the right, so an admin always remains.
+   */
+  private async locked(em: EntityManager, caller: Caller, userId: string): Promise<User> {
+    const rows = await em
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .where('u.id IN (:...ids)', { ids: [caller.id, userId] })
+      .orderBy('u.id')
+      .setLock('pessimistic_write')
+      .getMany();
+    const admin = rows.find((row) => row.id === caller.id);
+    if (!admin?.roles.includes('admin') || admin.disabledAt) throw forbidden('This needs the admin role');
+    const user = rows.find((row) => row.id === userId);
     if (!user) throw notFound('User');
     return user;
   }
