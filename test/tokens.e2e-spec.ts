@@ -69,6 +69,15 @@ describe('tokens end when the account changes: password, roles, disabled', () =>
       expect((await api.get('/api/me', again)).body.roles).toEqual(['speaker']);
     });
 
+    it('takes a mentor whose mentor role was removed out of the directory and the public profile (404)', async () => {
+      const mentor = await api.newUser(['mentor', 'speaker']);
+      const siti = await api.newEntrepreneur();
+      expect((await api.get(`/api/mentors/${mentor.id}`, siti.token)).status).toBe(200);
+      expect((await setRoles(mentor.id, { roles: ['speaker'] })).status).toBe(200);
+      expect((await api.get(`/api/mentors/${mentor.id}`, siti.token)).status).toBe(404);
+      expect((await api.get('/api/mentors?limit=100', siti.token)).body.items.map((m: { id: string }) => m.id)).not.toContain(mentor.id);
+    });
+
     it('adds the mentor role with its profile (400 without one), and leaves tokens alone when the roles stay the same', async () => {
       const speaker = await api.newUser(['speaker']);
       const without = await setRoles(speaker.id, { roles: ['speaker', 'mentor'] });
@@ -134,6 +143,22 @@ describe('tokens end when the account changes: password, roles, disabled', () =>
       const again = await login(siti.email);
       expect(again.status).toBe(200);
       expect((await api.get('/api/me', again.body.accessToken)).body.disabled).toBe(false);
+    });
+
+    it('takes a disabled mentor out of the directory and the booking (404) until enabled', async () => {
+      const mentor = await api.newUser(['mentor']);
+      const siti = await api.newEntrepreneur();
+      const listed = async () => (await api.get('/api/mentors?limit=100', siti.token)).body.items.some((m: { id: string }) => m.id === mentor.id);
+      expect(await listed()).toBe(true);
+      expect((await api.post(`/api/users/${mentor.id}/disable`, undefined, admin.token)).status).toBe(200);
+      expect(await listed()).toBe(false);
+      expect((await api.get(`/api/mentors/${mentor.id}`, siti.token)).status).toBe(404);
+      expect((await api.get(`/api/mentors/${mentor.id}/slots?from=2032-01-05T00:00:00Z&to=2032-01-06T00:00:00Z`, siti.token)).status).toBe(404);
+      const booking = await api.post('/api/consultations', { mentorId: mentor.id, start: '2032-01-05T02:00:00Z', topic: 'keuangan' }, siti.token);
+      expect(booking.status).toBe(404);
+      expect(booking.body.code).toBe('NOT_FOUND');
+      expect((await api.post(`/api/users/${mentor.id}/enable`, undefined, admin.token)).status).toBe(200);
+      expect(await listed()).toBe(true);
     });
 
     it('refuses an admin disabling their own account with 409 NOT_YOURSELF, non-admins with 403, unknown ids with 404', async () => {

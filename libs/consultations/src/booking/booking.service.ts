@@ -26,7 +26,7 @@ export class BookingService {
 
   async book(caller: Caller, dto: BookConsultationDto): Promise<Consultation> {
     const mentor = await this.db.getRepository(User).findOneBy({ id: dto.mentorId });
-    if (!mentor?.roles.includes('mentor') || mentor.id === caller.id) throw notFound('Mentor');
+    if (!mentor?.roles.includes('mentor') || mentor.disabledAt || mentor.id === caller.id) throw notFound('Mentor');
     const { rules, slot } = await this.slotAt(dto.mentorId, new Date(dto.start));
     const people = { mentorId: dto.mentorId, entrepreneurId: caller.id };
 

@@ -47,7 +47,8 @@ export class MentorDirectoryService {
 
   /** One mentor's public profile, as in the directory; 404 for anyone who is not a mentor. */
   async profile(mentorId: string, kelurahan?: string): Promise<MentorView> {
-    const mentor = await this.mentors().where('u.id = :mentorId', { mentorId }).getOne();
+    // andWhere: a second where() would drop the role and disabled conditions (a former mentor keeps the profile).
+    const mentor = await this.mentors().andWhere('u.id = :mentorId', { mentorId }).getOne();
     if (!mentor) throw notFound('Mentor');
     return toMentorView(mentor, kelurahan);
   }
@@ -57,7 +58,7 @@ export class MentorDirectoryService {
     if (to <= from) throw validationFailed('to must be after from');
     if (to.getTime() - from.getTime() > MAX_SLOT_RANGE_DAYS * DAY) throw validationFailed(`from and to may be at most ${MAX_SLOT_RANGE_DAYS} days apart`);
     const mentor = await this.db.getRepository(User).findOneBy({ id: mentorId });
-    if (!mentor?.roles.includes('mentor')) throw notFound('Mentor');
+    if (!mentor?.roles.includes('mentor') || mentor.disabledAt) throw notFound('Mentor');
     const rules = await this.availability.rules(mentorId);
     if (!rules) return { items: [] };
     // A day on both sides: buffers reach across the edges and the daily cap counts whole local days.
@@ -71,14 +72,15 @@ export class MentorDirectoryService {
     return { items: freeSlots(rules, from, to, this.clock.now(), booked) };
   }
 
-  /** Users with the mentor role and a mentor profile, with their kelurahan. */
+  /** Users with the mentor role and a mentor profile, with their kelurahan; a disabled account is nobody's mentor. */
   private mentors() {
     return this.db
       .getRepository(User)
       .createQueryBuilder('u')
       .innerJoinAndSelect('u.mentor', 'mp')
       .leftJoinAndSelect('u.kelurahan', 'k')
-      .where('FIND_IN_SET(:mentorRole, u.roles) > 0', { mentorRole: 'mentor' });
+      .where('FIND_IN_SET(:mentorRole, u.roles) > 0', { mentorRole: 'mentor' })
+      .andWhere('u.disabledAt IS NULL');
   }
 }
 
