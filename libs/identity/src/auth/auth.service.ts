@@ -70,7 +70,7 @@ export class AuthService {
       return undefined;
     }
     // Tokens issued before versions existed carry none: version 0, so they end at the first raise.
-    const tokenVersion = payload.ver ?? 0;
+    const tokenVersion = payload.ver === undefined ? 0 : payload.ver;
     if (typeof payload.sub !== 'string' || !Array.isArray(payload.roles) || !Number.isInteger(tokenVersion) || typeof payload.exp !== 'number') {
       return undefined;
     }
