@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { Notification } from '@pendamping/notifications';
 import { newId } from '@pendamping/platform';
-import { accessibilityProblems, checkScreen, openPhone, screenshot, startWebStack, valueOf, type Phone, type WebStack } from './support/browser';
+import { accessibilityProblems, checkScreen, logIn, openPhone, screenshot, startWebStack, valueOf, type Phone, type WebStack } from './support/browser';
 import type { Session } from './support/test-app';
 import { TEST_KELURAHAN } from './support/test-env';
 
@@ -280,6 +280,24 @@ describe('web app: notifications, settings and profile', () => {
     await page.getByRole('link', { name: /^Notifikasi/ }).first().click();
     await page.getByTestId('empty').waitFor();
     expect(new URL(page.url()).pathname).toBe('/notifications');
+    await phone.context.close();
+  }, 60_000);
+
+  it('an account disabled while the app is open: its socket is ended, the app signs the person out, and the login says why in Indonesian', async () => {
+    const admin = await stack.app.newUser(['admin']);
+    const person = await stack.app.newEntrepreneur();
+    const phone = await openPhone(stack, { session: person });
+    const { page } = phone;
+    const joined = socketJoined(page);
+    await page.goto('/');
+    await page.getByTestId('bell-count').first().waitFor();
+    await joined;
+    expect((await stack.app.post(`/api/users/${person.id}/disable`, undefined, admin.token)).status).toBe(200);
+    // Signed out without a reload: Beranda turns into the public landing page.
+    await page.getByRole('heading', { name: /Pendampingan usaha/ }).waitFor({ timeout: 15_000 });
+    await page.getByRole('link', { name: 'Masuk' }).first().click();
+    await logIn(page, person.email, 'rahasia-123');
+    await page.getByText('Akun ini telah dinonaktifkan oleh admin. Hubungi admin Dinas untuk mengaktifkannya kembali.').waitFor();
     await phone.context.close();
   }, 60_000);
 

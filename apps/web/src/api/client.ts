@@ -25,9 +25,11 @@ const auth: Middleware = {
     if (token) request.headers.set('Authorization', `Bearer ${token}`);
     return request;
   },
-  onResponse({ response }) {
-    // An expired or revoked token: forget it, the router sends the person to the login page.
-    if (response.status === 401 && session.token()) session.clear();
+  onResponse({ request, response }) {
+    // An expired or revoked token: forget it, the router sends the person to the login page. Only the token
+    // this request carried: an answer to an older one (replaced meanwhile, e.g. by a password change) is stale.
+    const token = session.token();
+    if (response.status === 401 && token && request.headers.get('Authorization') === `Bearer ${token}`) session.clear();
     return response;
   },
 };

@@ -32,23 +32,23 @@ export function SocketProvider({ children }: { children: ReactNode }) {
     if (!token) return;
     let s: Socket | undefined;
     let cancelled = false;
+    let check: ReturnType<typeof setTimeout> | undefined;
     void import('socket.io-client').then(({ io }) => {
       if (cancelled) return;
       s = io('/realtime', { auth: { token }, transports: ['websocket'], reconnectionDelayMax: 10_000 });
       s.on('connect', () => setConnected(true));
       s.on('disconnect', (reason) => {
         setConnected(false);
-        // The server ends a socket whose token expired or was revoked (password changed, account disabled):
-        // try once more; refused, the person's /api/me answers 401 and the app asks them to sign in.
-        if (reason === 'io server disconnect') s?.connect();
-      });
-      s.on('connect_error', (error) => {
-        if (error.message === 'unauthorized') void client.invalidateQueries({ queryKey: meKey });
+        // The server ends a socket whose token expired or was revoked (password changed, account disabled).
+        // A password change on this device brings a new token in a moment (this effect then starts over);
+        // otherwise /api/me answers 401 and the app asks the person to sign in.
+        if (reason === 'io server disconnect') check = setTimeout(() => void client.invalidateQueries({ queryKey: meKey }), 5_000);
       });
       setSocket(s);
     });
     return () => {
       cancelled = true;
+      clearTimeout(check);
       s?.close();
       setSocket(null);
       setConnected(false);
