@@ -137,7 +137,7 @@ export class TestApp {
     await db.getRepository('MentorProfile').insert(users.map((u) => ({ userId: u.id, topics: ['permodalan'] })));
     await db.getRepository('MentorKelurahan').insert(users.map((u) => ({ mentorId: u.id, kelurahanCode: TEST_KELURAHAN[0] })));
     const auth = this.app.get(AuthService);
-    return Promise.all(users.map(async (u) => ({ id: u.id, email: u.email, token: await auth.issue({ id: u.id, roles: u.roles }) })));
+    return Promise.all(users.map(async (u) => ({ id: u.id, email: u.email, token: await auth.issue({ id: u.id, roles: u.roles }, 0) })));
   }
 
   /** Creates an account directly (as an admin would) and signs it in over HTTP. */
