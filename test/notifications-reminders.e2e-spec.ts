@@ -88,7 +88,9 @@ describe('reminders with the real worker, Redis and SMTP', () => {
     const confirmation = await waitFor(() => inbox(app, entrepreneur), (items) => items.some((n) => n.type === 'consultation.booked'), 5_000);
     expect(confirmation.find((n) => n.type === 'consultation.booked')!.body).toContain(`http://localhost:3000/consultations/${id}`);
     expect(confirmation.find((n) => n.type === 'consultation.booked')!.body).toMatch(/pukul \d\d\.\d\d WIB/);
-    expect((await inbox(app, mentor)).map((n) => n.type)).toContain('consultation.booked');
+    // The mentor's copy is a job of its own: it may be dispatched a moment after the entrepreneur's.
+    const mentorInbox = await waitFor(() => inbox(app, mentor), (items) => items.some((n) => n.type === 'consultation.booked'), 5_000);
+    expect(mentorInbox.map((n) => n.type)).toContain('consultation.booked');
 
     const done = await waitFor(() => reminders(app, entrepreneur), (items) => items.length === 2, 15_000);
     expect(done).toHaveLength(2);
