@@ -9,6 +9,7 @@ const TTL_MS = 24 * 60 * 60_000;
 export const ABANDONED_CLAIM_MS = 60_000;
 const CLEANUP_EVERY_MS = 60 * 60_000;
 const CLEANUP_BATCH = 10_000;
+const MAX_ORPHANED = 10_000;
 
 export interface StoredAnswer {
   requestHash: string;
@@ -21,6 +22,13 @@ export interface StoredAnswer {
 export class IdempotencyStore implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(IdempotencyStore.name);
   private timer?: NodeJS.Timeout;
+  /** Claims this process holds, by key: their claim time. */
+  private readonly held = new Map<string, number>();
+  /**
+   * Claims this process gave up but could not delete (the database went away with the request): a retry
+   * that reaches this process takes them over at once instead of waiting for ABANDONED_CLAIM_MS.
+   */
+  private readonly orphaned = new Map<string, number>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -44,20 +52,25 @@ export class IdempotencyStore implements OnApplicationBootstrap, OnApplicationSh
     const now = this.clock.now();
     try {
       await this.repo.insert({ keyHash, requestHash, status: null, body: null, claimedAt: now, expiresAt: new Date(now.getTime() + TTL_MS) });
+      this.held.set(keyHash, now.getTime());
       return true;
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
     }
     const row = await this.repo.findOneBy({ keyHash });
     if (!row) return this.claim(keyHash, requestHash);
-    const abandoned = row.status === null && row.claimedAt.getTime() < now.getTime() - ABANDONED_CLAIM_MS;
+    const ours = row.status === null && this.orphaned.get(keyHash) === row.claimedAt.getTime();
+    const abandoned = ours || (row.status === null && row.claimedAt.getTime() < now.getTime() - ABANDONED_CLAIM_MS);
     if (row.expiresAt.getTime() > now.getTime() && !abandoned) return false;
     // Compare-and-swap on the claim time: of two requests taking it over, one wins.
     const taken = await this.repo.update(
       { keyHash, claimedAt: row.claimedAt },
       { requestHash, status: null, body: null, claimedAt: now, expiresAt: new Date(now.getTime() + TTL_MS) },
     );
-    return taken.affected === 1;
+    if (taken.affected !== 1) return false;
+    this.orphaned.delete(keyHash);
+    this.held.set(keyHash, now.getTime());
+    return true;
   }
 
   async read(keyHash: string): Promise<StoredAnswer | undefined> {
@@ -66,12 +79,27 @@ export class IdempotencyStore implements OnApplicationBootstrap, OnApplicationSh
   }
 
   async answer(keyHash: string, status: number, body: unknown): Promise<void> {
-    await this.repo.update({ keyHash }, { status, body: JSON.stringify(body ?? null) });
+    await this.settled(keyHash, () => this.repo.update({ keyHash }, { status, body: JSON.stringify(body ?? null) }));
   }
 
   /** Lets the caller retry (a 5xx): the claim goes, an answer already stored stays. */
   async release(keyHash: string): Promise<void> {
-    await this.repo.delete({ keyHash, status: IsNull() });
+    await this.settled(keyHash, () => this.repo.delete({ keyHash, status: IsNull() }));
+  }
+
+  /** Ends this process's hold on a key; when the write fails, the claim is remembered as orphaned. */
+  private async settled(keyHash: string, write: () => Promise<unknown>): Promise<void> {
+    const claimedAt = this.held.get(keyHash);
+    this.held.delete(keyHash);
+    try {
+      await write();
+    } catch (error) {
+      if (claimedAt !== undefined) {
+        if (this.orphaned.size >= MAX_ORPHANED) this.orphaned.delete(this.orphaned.keys().next().value!);
+        this.orphaned.set(keyHash, claimedAt);
+      }
+      throw error;
+    }
   }
 
   async removeExpired(): Promise<void> {
