@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -154,28 +154,7 @@ export class CreateUserDto extends AccountFields {
 }
 
 /** An admin changing someone's roles; a new mentor or entrepreneur role needs its profile unless the person has one. */
-export class SetRolesDto {
-  @ApiProperty({ enum: ROLES, enumName: 'Role', isArray: true })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayUnique()
-  @IsIn(ROLES, { each: true })
-  roles: Role[];
-
-  @ApiPropertyOptional({ type: MentorDto, description: 'With a new mentor role, for someone without a mentor profile' })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => MentorDto)
-  mentor?: MentorDto;
-
-  @ApiPropertyOptional({ type: BusinessDto, description: 'With a new entrepreneur role, for someone without a business' })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => BusinessDto)
-  business?: BusinessDto;
-}
+export class SetRolesDto extends PickType(CreateUserDto, ['roles', 'mentor', 'business'] as const) {}
 
 export class BusinessView {
   @ApiProperty({ example: 'Konveksi Bu Sari' }) name: string;
