@@ -50,9 +50,9 @@ describe('web app: a mentor sets availability, sees their week; others may not',
     const phone = await openPhone(stack, { session: mentor, timezoneId: WITA });
     const { page } = phone;
     await page.goto('/');
-    // The mentor's entries are in the phone's tab bar.
-    await page.getByRole('link', { name: 'Jadwal', exact: true }).waitFor();
-    await page.getByRole('link', { name: 'Ketersediaan' }).last().click();
+    // The mentor's area is in the phone's tab bar; its section bar leads to the availability editor.
+    await page.getByRole('link', { name: 'Dampingi', exact: true }).click();
+    await page.getByRole('navigation', { name: 'Pendampingan' }).getByRole('link', { name: 'Ketersediaan' }).click();
     await page.getByRole('heading', { name: 'Ketersediaan', level: 1 }).waitFor();
     await page.getByText('Jam ditulis dalam zona Anda: WITA (Asia/Makassar).', { exact: false }).waitFor();
     await page.getByText('Anda belum membuka jadwal.', { exact: false }).waitFor();
@@ -155,7 +155,7 @@ describe('web app: a mentor sets availability, sees their week; others may not',
     await page.goto('/');
     await page.getByRole('link', { name: 'Profil' }).last().waitFor();
     expect(await page.getByRole('link', { name: 'Ketersediaan' }).count()).toBe(0);
-    expect(await page.getByRole('link', { name: 'Jadwal', exact: true }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Dampingi', exact: true }).count()).toBe(0);
     await page.goto('/mentor/availability');
     await page.getByRole('heading', { name: 'Halaman ini tidak untuk akun Anda', level: 1 }).waitFor();
     await page.getByText('Halaman ini hanya untuk petugas pendamping.', { exact: false }).waitFor();
@@ -183,7 +183,8 @@ describe('web app: a mentor sets availability, sees their week; others may not',
     const phone = await openPhone(stack, { session: mentor, timezoneId: WITA });
     const { page } = phone;
     await page.goto('/');
-    await page.getByRole('link', { name: 'Jadwal', exact: true }).click();
+    await page.getByRole('link', { name: 'Dampingi', exact: true }).click();
+    await page.getByRole('navigation', { name: 'Pendampingan' }).getByRole('link', { name: 'Jadwal', exact: true }).click();
     await page.getByRole('heading', { name: 'Jadwal saya', level: 1 }).waitFor();
     await page.getByTestId('week-zone').getByText('Waktu ditampilkan dalam WITA').waitFor();
     await showWeekOf(page, day.toISODate()!);

@@ -1,11 +1,12 @@
 import { lazy, Suspense } from 'react';
 import { Anchor, Box, Button, Container, Group, Text } from '@mantine/core';
-import { IconCalendarWeek, IconClockHour4, IconHome, IconMessages, IconPresentation, IconUser } from '@tabler/icons-react';
+import { IconCalendarWeek, IconHome, IconMessages, IconMicrophone, IconPresentation, IconSettings, IconUser } from '@tabler/icons-react';
 import { Link, NavLink, Outlet } from 'react-router';
 import type { Me, Role } from '@/api/types';
 import { useMe } from '@/lib/auth';
 import { setLang, useT } from '@/i18n';
 import { ConnectionBanner } from '@/ui/connection-banner';
+import { STAFF_AREAS } from '@/ui/staff-areas';
 import { Loading } from '@/ui/states';
 import classes from './layout.module.css';
 
@@ -28,8 +29,9 @@ interface NavItem {
 const NAV: NavItem[] = [
   { to: '/', key: 'home', icon: IconHome, end: true },
   { to: '/consultations', key: 'consultations', icon: IconMessages },
-  { to: '/mentor/week', key: 'myWeek', tabKey: 'myWeekShort', icon: IconCalendarWeek, roles: ['mentor'] },
-  { to: '/mentor/availability', key: 'availability', icon: IconClockHour4, roles: ['mentor'] },
+  { to: '/mentor', key: STAFF_AREAS.mentor.navKey, tabKey: 'mentorAreaShort', icon: IconCalendarWeek, roles: STAFF_AREAS.mentor.roles },
+  { to: '/speaker', key: STAFF_AREAS.speaker.navKey, tabKey: 'speakerAreaShort', icon: IconMicrophone, roles: STAFF_AREAS.speaker.roles },
+  { to: '/admin', key: STAFF_AREAS.admin.navKey, icon: IconSettings, roles: STAFF_AREAS.admin.roles },
   { to: '/workshops', key: 'workshops', icon: IconPresentation },
   { to: '/profile', key: 'profile', icon: IconUser, spare: true },
 ];

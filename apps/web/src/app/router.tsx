@@ -1,4 +1,4 @@
-import { createBrowserRouter, type RouteObject } from 'react-router';
+import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { routes as auth } from '@/features/auth/routes';
 import { routes as home } from '@/features/home/routes';
 import { routes as consultations } from '@/features/consultations/routes';
@@ -28,6 +28,7 @@ const children: RouteObject[] = [
   ...workshops,
   ...notifications,
   ...profile,
+  { path: 'admin', element: <Navigate to="/admin/workshops" replace /> },
   { path: '*', lazy: () => import('./not-found').then((m) => ({ Component: m.NotFound })) },
 ];
 

@@ -6,7 +6,7 @@ import type { Availability, Me } from '@/api/types';
 import { useMe } from '@/lib/auth';
 import { zoneLabel } from '@/lib/datetime';
 import { useT } from '@/i18n';
-import { RequireRole } from '@/ui/require-role';
+import { StaffPage } from '@/ui/staff-page';
 import { ErrorState, QueryState } from '@/ui/states';
 import { formOf, hasProblems, inputOf, type AvailabilityForm } from './availability/form';
 import { OverridesCard } from './availability/overrides-card';
@@ -106,10 +106,7 @@ function AvailabilityEditor() {
   const availability = useMyAvailability();
   const zone = me!.timezone;
   return (
-    <Stack maw={760} mx="auto">
-      <Title order={1} size="h2">
-        {t('availability.title')}
-      </Title>
+    <Stack maw={760}>
       <Text size="sm">
         {t('availability.intro', { zone: `${zoneLabel(zone)} (${zone})` })}{' '}
         <Anchor component={Link} to="/mentor/week" size="sm">
@@ -125,9 +122,10 @@ function AvailabilityEditor() {
 
 /** Ketersediaan: a mentor's weekly hours, booking rules, date overrides and the slots they give. */
 export function AvailabilityPage() {
+  const { t } = useT();
   return (
-    <RequireRole roles={['mentor']}>
+    <StaffPage area="mentor" title={t('availability.title')}>
       <AvailabilityEditor />
-    </RequireRole>
+    </StaffPage>
   );
 }

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Anchor, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api, unwrap } from '@/api/client';
@@ -8,6 +8,7 @@ import { useMe, useZone } from '@/lib/auth';
 import { formatTimeRange } from '@/lib/datetime';
 import { useT } from '@/i18n';
 import { RequireRole } from '@/ui/require-role';
+import { StaffPage } from '@/ui/staff-page';
 import { Empty, QueryState } from '@/ui/states';
 import { useConsultationNotifications } from './consultations-page';
 import { consultationKeys } from './keys';
@@ -65,15 +66,15 @@ function MyWeek() {
   const grouped = useMemo(() => byDay(week.data ?? [], zone), [week.data, zone]);
   useConsultationNotifications();
   return (
-    <Stack>
-      <Group justify="space-between" gap="xs">
-        <Title order={1} size="h2">
-          {t('availability.week.title')}
-        </Title>
+    <StaffPage
+      area="mentor"
+      title={t('availability.week.title')}
+      actions={
         <Button component={Link} to="/mentor/availability" variant="outline" size="sm">
           {t('availability.week.editHours')}
         </Button>
-      </Group>
+      }
+    >
       <Stack gap="sm" data-testid="my-week">
         <WeekHeader monday={monday} zone={zone} onChange={setMonday} />
         <QueryState query={week} loading={t('availability.week.loading')}>
@@ -93,7 +94,7 @@ function MyWeek() {
           }
         </QueryState>
       </Stack>
-    </Stack>
+    </StaffPage>
   );
 }
 
