@@ -17,6 +17,7 @@ import { AccountsService } from './users/accounts.service';
 import { ProfileService } from './users/profile.service';
 import { UsersController } from './users/users.controller';
 import { UsersService } from './users/users.service';
+import { UserDirectory } from './users/user-directory';
 
 @Module({
   imports: [
@@ -33,7 +34,7 @@ import { UsersService } from './users/users.service';
     }),
   ],
   controllers: [AuthController, UsersController, AccountsController],
-  providers: [PasswordService, LoginThrottle, TokenVersions, AuthService, UsersService, ProfileService, AccountsService, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [PasswordService, LoginThrottle, TokenVersions, AuthService, UsersService, ProfileService, AccountsService, UserDirectory, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [AuthService, UsersService],
 })
 export class IdentityModule {}

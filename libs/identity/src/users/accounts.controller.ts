@@ -1,15 +1,27 @@
-import { Body, Controller, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, ParseIdPipe, Roles, type Caller } from '@pendamping/platform';
 import { AccountsService } from './accounts.service';
 import { SetRolesDto, UserView } from './user.dto';
+import { UsersService } from './users.service';
 
 @ApiTags('identity')
 @ApiBearerAuth()
 @Roles('admin')
 @Controller('users/:id')
 export class AccountsController {
-  constructor(private readonly accounts: AccountsService) {}
+  constructor(
+    private readonly accounts: AccountsService,
+    private readonly users: UsersService,
+  ) {}
+
+  @Get()
+  @ApiOperation({ operationId: 'getUser', summary: "One person's account and profile (admins)" })
+  @ApiOkResponse({ type: UserView })
+  @ApiNotFoundResponse({ description: 'NOT_FOUND' })
+  one(@Param('id', ParseIdPipe) id: string): Promise<UserView> {
+    return this.users.view(id);
+  }
 
   @Post('disable')
   @HttpCode(200)

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Ip, Patch, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Patch, Post, Put, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -13,6 +13,7 @@ import { CurrentUser, Roles, type Caller } from '@pendamping/platform';
 import { ChangePasswordDto, PasswordChanged, UpdateMeDto } from './profile.dto';
 import { ProfileService } from './profile.service';
 import { CreateUserDto, UserView } from './user.dto';
+import { UserDirectory, UserPage, UserSearchQuery } from './user-directory';
 import { UsersService } from './users.service';
 
 @ApiTags('identity')
@@ -22,6 +23,7 @@ export class UsersController {
   constructor(
     private readonly users: UsersService,
     private readonly profile: ProfileService,
+    private readonly directory: UserDirectory,
   ) {}
 
   @Get('me')
@@ -46,6 +48,14 @@ export class UsersController {
   @ApiTooManyRequestsResponse({ description: 'RATE_LIMITED: too many wrong passwords (counted with failed sign-ins), with Retry-After' })
   async changePassword(@CurrentUser() caller: Caller, @Body() dto: ChangePasswordDto, @Ip() ip: string): Promise<PasswordChanged> {
     return { accessToken: await this.profile.changePassword(caller.id, dto, ip) };
+  }
+
+  @Get('users')
+  @Roles('admin')
+  @ApiOperation({ operationId: 'listUsers', summary: 'The people directory (admins): search by name, email, phone or business, role, business type and area; by name' })
+  @ApiOkResponse({ type: UserPage })
+  list(@Query() query: UserSearchQuery): Promise<UserPage> {
+    return this.directory.search(query);
   }
 
   @Post('users')
