@@ -140,21 +140,22 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 }
 
 /**
- * What every main screen must pass: no horizontal overflow at 360 px, no serious or critical axe
- * violation, no console error; and a screenshot at 360 and 1280 px.
+ * What every main screen must pass, at 360 px and at 1280 px: no horizontal overflow, no serious or
+ * critical axe violation, no console error; and a screenshot at each width. A violation names its width.
  */
 export async function checkScreen(phone: Phone, name: string): Promise<{ overflow: number; violations: Violation[]; errors: string[] }> {
   const { page } = phone;
-  await page.setViewportSize(PHONE);
-  await page.waitForLoadState('networkidle');
-  await settled(page);
-  const overflow = await horizontalOverflow(page);
-  const violations = await accessibilityProblems(page);
-  await screenshot(page, name);
-  await page.setViewportSize(DESKTOP);
-  await page.waitForTimeout(150);
-  await screenshot(page, name);
-  await page.setViewportSize(PHONE);
+  let overflow = 0;
+  const violations: Violation[] = [];
+  for (const viewport of [DESKTOP, PHONE]) {
+    await page.setViewportSize(viewport);
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(100);
+    await settled(page);
+    overflow = Math.max(overflow, await horizontalOverflow(page));
+    violations.push(...(await accessibilityProblems(page)).map((v) => ({ ...v, id: viewport === PHONE ? v.id : `${v.id} (at ${viewport.width} px)` })));
+    await screenshot(page, name);
+  }
   return { overflow, violations, errors: [...phone.errors] };
 }
 

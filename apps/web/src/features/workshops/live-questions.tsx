@@ -74,7 +74,8 @@ export function LiveQuestions({ room, questions, voted }: { room: Room; question
                     color={mine ? 'teal' : 'teal.9'}
                     leftSection={<IconThumbUp size={16} aria-hidden />}
                     aria-pressed={mine}
-                    aria-label={t('workshops.live.voteFor', { name: q.authorName })}
+                    // The visible text (the count) starts the name, so speech input can say what is shown.
+                    aria-label={`${mine ? t('workshops.live.voted') : q.votes}: ${t('workshops.live.voteFor', { name: q.authorName })}`}
                     disabled={mine}
                     onClick={() => room.vote.mutate(q.id)}
                   >
