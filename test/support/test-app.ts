@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { DynamicModule } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { RouteOptions } from 'fastify';
 import { DataSource } from 'typeorm';
 import { AuthService, EntrepreneurProfile, User, UsersService, type CreateUserDto } from '@pendamping/identity';
 import { createHttpApp, ERROR_CODES, isErrorCode, loadConfig, newId, type Role } from '@pendamping/platform';
@@ -42,11 +43,13 @@ export class TestApp {
   ) {}
 
   /** `imports`: modules added to the api's root (e.g. a LogCapture's). */
-  static async start(env: Record<string, string> = {}, options: { imports?: DynamicModule[] } = {}): Promise<TestApp> {
+  /** `onRoute`: sees every route fastify registers (the authorization matrix reads the route table with it). */
+  static async start(env: Record<string, string> = {}, options: { imports?: DynamicModule[]; onRoute?: (route: RouteOptions) => void } = {}): Promise<TestApp> {
     const config = loadConfig({ ...testEnv(), ...env });
     const root = ApiModule.forRoot(config);
     root.imports = [...(root.imports ?? []), ...(options.imports ?? [])];
     const app = await createHttpApp(config, root);
+    if (options.onRoute) app.getHttpAdapter().getInstance().addHook('onRoute', options.onRoute);
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.getHttpServer().address() as { port: number };
     const baseUrl = `http://127.0.0.1:${address.port}`;
