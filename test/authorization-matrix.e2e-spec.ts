@@ -22,7 +22,6 @@ type Who = (typeof CALLERS)[number];
 const SIGNED_IN = CALLERS.filter((c) => c !== 'anon');
 const ENTREPRENEURS: Who[] = ['owner', 'otherEntrepreneur'];
 const MENTORS: Who[] = ['mentor', 'otherMentor'];
-const SPEAKERS: Who[] = ['speaker', 'otherSpeaker'];
 
 interface World {
   app: TestApp;
