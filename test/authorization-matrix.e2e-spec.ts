@@ -1,13 +1,17 @@
 import { randomInt } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { RouteOptions } from 'fastify';
+import { ModulesContainer } from '@nestjs/core';
+import { GATEWAY_METADATA, MESSAGE_METADATA } from '@nestjs/websockets/constants';
+import type { Socket } from 'socket.io-client';
 import { Notification, NotificationDelivery } from '@pendamping/notifications';
 import { newId } from '@pendamping/platform';
 import { FakeLiveKit } from './support/fake-livekit';
+import { connect, ok, send } from './support/realtime-client';
 import { TestApp, uniqueEmail, type Response, type Session } from './support/test-app';
 import { bookedConsultation, clockOf, plusMinutes, publishedWorkshop } from './support/video-fixtures';
 
-// Who may call what, for every HTTP route the api serves: the routes come from fastify's own route table
+// Who may call what, for every HTTP route the api serves and every socket event its gateways take: the routes come from fastify's own route table
 // (every route registered, Nest's and the queue dashboard's), and each has a rule below. A route without a
 // rule fails the suite, so a new endpoint cannot ship without saying who may use it.
 //
@@ -36,6 +40,8 @@ interface World {
   /** Published, with the speaker; the owner holds a seat. */
   workshop: { workshopId: string; sessionId: string; start: Date };
   notificationId: string;
+  /** Another registrant in the LiveKit room: whom the moderation routes act on. */
+  attendee: Session;
 }
 
 interface Call {
@@ -199,18 +205,18 @@ const RULES: Record<string, Rule> = {
   'POST /api/workshops/:id/sessions/:sessionId/participants/:userId/microphone': {
     allow: ['speaker', 'admin'],
     at: inTheRoom,
-    call: (w) => ({ path: `${session(w)}/participants/${w.as.owner.id}/microphone`, body: { allowed: true } }),
+    call: (w) => ({ path: `${session(w)}/participants/${w.attendee.id}/microphone`, body: { allowed: true } }),
   },
   'POST /api/workshops/:id/sessions/:sessionId/participants/:userId/mute': {
     allow: ['speaker', 'admin'],
     at: inTheRoom,
-    call: (w) => ({ path: `${session(w)}/participants/${w.as.owner.id}/mute`, body: { trackSid: 'TR_matriks' } }),
+    call: (w) => ({ path: `${session(w)}/participants/${w.attendee.id}/mute`, body: { trackSid: 'TR_matriks' } }),
   },
   'DELETE /api/workshops/:id/sessions/:sessionId/participants/:userId': {
     allow: ['speaker', 'admin'],
     at: inTheRoom,
-    // Removing someone twice is fine; the owner is let back in below (no other rule needs them in the room after this).
-    call: (w) => ({ path: `${session(w)}/participants/${w.as.owner.id}` }),
+    // Someone other than the owner: the owner stays in the room for the socket rules.
+    call: (w) => ({ path: `${session(w)}/participants/${w.attendee.id}` }),
     alsoOk: code('NOT_IN_ROOM'),
   },
 
@@ -286,7 +292,59 @@ function expected(rule: Rule, who: Who): string {
   return rule.refusedAs?.[who] ?? rule.refused ?? '403 FORBIDDEN';
 }
 
-describe('authorization matrix: every HTTP route, for every kind of caller (real MySQL and Redis; LiveKit is a local stand-in)', () => {
+/** The socket events every gateway of the app subscribes to, read from Nest's own metadata. */
+function socketEvents(app: TestApp): string[] {
+  const events: string[] = [];
+  for (const module of app.app.get(ModulesContainer).values()) {
+    for (const wrapper of module.providers.values()) {
+      const type = wrapper.metatype as (new (...args: never[]) => unknown) | undefined;
+      if (!type || typeof type !== 'function' || !Reflect.getMetadata(GATEWAY_METADATA, type)) continue;
+      for (const name of Object.getOwnPropertyNames(type.prototype)) {
+        const handler: unknown = Object.getOwnPropertyDescriptor(type.prototype, name)?.value;
+        if (typeof handler !== 'function') continue;
+        const event: unknown = Reflect.getMetadata(MESSAGE_METADATA, handler);
+        if (typeof event === 'string') events.push(event);
+      }
+    }
+  }
+  return events;
+}
+
+interface SocketRule {
+  /** Who gets an ok ack; the others get an error ack with the code in `refused` (per caller, or one for all). */
+  allow: Who[];
+  refused: Partial<Record<Who, string>> & { default: string };
+  /** The payload; `fresh` items (a question, a poll) are made just before. */
+  payload: (w: World, s: SocketWorld) => Promise<unknown> | unknown;
+}
+
+/** What the socket rules act on: a message in the consultation, a question and a poll in the live session. */
+interface SocketWorld {
+  messageId: string;
+  questionId: string;
+  /** A poll the speaker opens now (opening one closes the one before). */
+  freshPoll: () => Promise<string>;
+}
+
+const IN_CONSULTATION = { default: 'NOT_FOUND', admin: 'FORBIDDEN' };
+const IN_ROOM = { default: 'NOT_JOINED' };
+const STAFF_OF_ROOM = { default: 'NOT_JOINED', owner: 'FORBIDDEN' };
+const SOCKET_RULES: Record<string, SocketRule> = {
+  'consultation:join': { allow: ['owner', 'mentor', 'admin'], refused: { default: 'NOT_FOUND' }, payload: (w) => ({ consultationId: w.consultation }) },
+  'consultation:message': { allow: ['owner', 'mentor'], refused: IN_CONSULTATION, payload: (w) => ({ consultationId: w.consultation, clientMessageId: newId(), body: 'Selamat pagi' }) },
+  'consultation:typing': { allow: ['owner', 'mentor'], refused: IN_CONSULTATION, payload: (w) => ({ consultationId: w.consultation }) },
+  'consultation:read': { allow: ['owner', 'mentor'], refused: IN_CONSULTATION, payload: (w, s) => ({ consultationId: w.consultation, messageId: s.messageId }) },
+  'workshop:join': { allow: ['owner', 'speaker', 'admin'], refused: { default: 'NOT_REGISTERED' }, payload: (w) => ({ sessionId: w.workshop.sessionId }) },
+  'workshop:question': { allow: ['owner', 'speaker', 'admin'], refused: IN_ROOM, payload: (w) => ({ sessionId: w.workshop.sessionId, body: 'Bagaimana cara mengajukan KUR?' }) },
+  'workshop:question:vote': { allow: ['owner', 'speaker', 'admin'], refused: IN_ROOM, payload: (_w, s) => ({ questionId: s.questionId }) },
+  'workshop:question:answered': { allow: ['speaker', 'admin'], refused: STAFF_OF_ROOM, payload: (_w, s) => ({ questionId: s.questionId }) },
+  'workshop:hand': { allow: ['owner', 'speaker', 'admin'], refused: IN_ROOM, payload: (w) => ({ sessionId: w.workshop.sessionId, raised: true }) },
+  'workshop:poll:open': { allow: ['speaker', 'admin'], refused: STAFF_OF_ROOM, payload: (w) => ({ sessionId: w.workshop.sessionId, question: 'Sudah punya NIB?', options: ['Sudah', 'Belum'] }) },
+  'workshop:poll:vote': { allow: ['owner', 'speaker', 'admin'], refused: IN_ROOM, payload: async (_w, s) => ({ pollId: await s.freshPoll(), option: 0 }) },
+  'workshop:poll:close': { allow: ['speaker', 'admin'], refused: STAFF_OF_ROOM, payload: async (_w, s) => ({ pollId: await s.freshPoll() }) },
+};
+
+describe('authorization matrix: every HTTP route and socket event, for every kind of caller (real MySQL and Redis; LiveKit is a local stand-in)', () => {
   const routes: { method: string; url: string }[] = [];
   const w = {} as World;
 
@@ -315,12 +373,14 @@ describe('authorization matrix: every HTTP route, for every kind of caller (real
     // Another workshop for the other speaker, so "another speaker" speaks somewhere.
     await publishedWorkshop(app, admin, [otherSpeaker.id]);
     w.notificationId = await ownerNotification(w);
-    // The owner in the LiveKit room, so moderation has someone to act on.
+    // Another registrant in the LiveKit room, so moderation has someone to act on.
+    [w.attendee] = await app.newEntrepreneurs(1);
+    expect((await app.post(`/api/workshops/${published.workshopId}/registrations`, undefined, w.attendee.token)).status).toBe(201);
     const clock = clockOf(app);
     clock.at(inTheRoom(w));
-    const joined = await app.post(`${session(w)}/join`, undefined, owner.token);
+    const joined = await app.post(`${session(w)}/join`, undefined, w.attendee.token);
     expect(joined.status).toBe(200);
-    w.livekit.connect(joined.body.room, owner.id);
+    w.livekit.connect(joined.body.room, w.attendee.id);
     clock.restore();
   }, 120_000);
   afterAll(async () => {
@@ -363,4 +423,53 @@ describe('authorization matrix: every HTTP route, for every kind of caller (real
     }
     expect(mismatches).toEqual([]);
   }, 240_000);
+
+  it('has a rule for every socket event the gateways subscribe to', () => {
+    const events = socketEvents(w.app);
+    expect(events.length).toBeGreaterThan(10);
+    expect(events.filter((e) => !SOCKET_RULES[e])).toEqual([]);
+    expect(Object.keys(SOCKET_RULES).filter((e) => !events.includes(e))).toEqual([]);
+  });
+
+  it('refuses a socket without a valid token at the handshake, and acks each caller of each event as its rule says', async () => {
+    await expect(connect(w.app, undefined)).rejects.toThrow();
+    await expect(connect(w.app, 'not-a-token')).rejects.toThrow();
+    const clock = clockOf(w.app);
+    clock.at(inTheRoom(w));
+    const sockets: Socket[] = [];
+    const open = async (who: Exclude<Who, 'anon'>) => {
+      const socket = await connect(w.app, w.as[who].token);
+      sockets.push(socket);
+      return socket;
+    };
+    try {
+      const speaker = await open('speaker');
+      await ok(speaker, 'workshop:join', { sessionId: w.workshop.sessionId });
+      const owner = await open('owner');
+      await ok(owner, 'consultation:join', { consultationId: w.consultation });
+      const s: SocketWorld = {
+        messageId: (await ok(owner, 'consultation:message', { consultationId: w.consultation, clientMessageId: newId(), body: 'Halo' })).id,
+        questionId: (await ok(speaker, 'workshop:question', { sessionId: w.workshop.sessionId, body: 'Pertanyaan pembuka?' })).id,
+        freshPoll: async () => (await ok(speaker, 'workshop:poll:open', { sessionId: w.workshop.sessionId, question: 'Siap?', options: ['Ya', 'Tidak'] })).id,
+      };
+      const mismatches: string[] = [];
+      for (const event of socketEvents(w.app)) {
+        const rule = SOCKET_RULES[event];
+        for (const who of SIGNED_IN as Exclude<Who, 'anon'>[]) {
+          // Each caller on a socket of their own, having tried to join what the event is about, as the app does.
+          const socket = await open(who);
+          if (event.startsWith('workshop:') && event !== 'workshop:join') await send(socket, 'workshop:join', { sessionId: w.workshop.sessionId });
+          const ack = await send(socket, event, await rule.payload(w, s));
+          const want = rule.allow.includes(who) ? 'ok' : (rule.refused[who] ?? rule.refused.default);
+          const got = ack.ok ? 'ok' : ack.error.code;
+          if (got !== want) mismatches.push(`${event} as ${who}: expected ${want}, got ${got}${ack.ok ? '' : ` (${JSON.stringify(ack.error.message)})`}`);
+          socket.close();
+        }
+      }
+      expect(mismatches).toEqual([]);
+    } finally {
+      clock.restore();
+      for (const socket of sockets) socket.close();
+    }
+  }, 120_000);
 });
