@@ -24,10 +24,11 @@ const DAY = 86_400_000;
 const MAX_DAYS = 366;
 
 /**
- * The program funnel for the Dinas: of the entrepreneurs assisted (in a kecamatan, or all), how many
- * booked a consultation in the period, had one, had a case opened there (capital, permit, halal), got it
- * approved (so far); and how many registered for a workshop with a session in the period and attended it
- * (a certificate is issued on attending). Every stage counts distinct people, so the bars compare.
+ * The program funnel for the Dinas: of the entrepreneurs assisted (in a kecamatan, or all), how many in
+ * the period booked a consultation, had one, had a case opened (capital, permit, halal), had a case
+ * approved, registered for a workshop and attended one (a certificate is issued on attending). Each step
+ * counts by the time it happened, not by the date of the consultation or session it belongs to. Every stage
+ * counts distinct people, so the bars compare.
  */
 @Injectable()
 export class FunnelService {
@@ -51,25 +52,26 @@ export class FunnelService {
       return Number(row.n);
     };
     const inPeriod = [from, to];
+    // Each step counts in the period it happened in, so a period's bars are what was done in it.
     const counts = await Promise.all([
       count('SELECT p.userId FROM entrepreneur_profiles p', []),
-      count("SELECT c.entrepreneurId AS userId FROM consultations c WHERE c.start >= ? AND c.start < ? AND c.status <> 'cancelled'", inPeriod),
+      // Booked when the booking was made (for whenever it is); a booking that was cancelled is not a step.
+      count("SELECT c.entrepreneurId AS userId FROM consultations c WHERE c.createdAt >= ? AND c.createdAt < ? AND c.status <> 'cancelled'", inPeriod),
+      // Consulted when the consultation was held.
       count("SELECT c.entrepreneurId AS userId FROM consultations c WHERE c.start >= ? AND c.start < ? AND c.status = 'completed'", inPeriod),
-      // Cases belong to the period of the consultation that opened them: a cohort, like the other stages.
-      count('SELECT a.entrepreneurId AS userId FROM assistance_cases a JOIN consultations c ON c.id = a.openedInConsultationId WHERE c.start >= ? AND c.start < ?', inPeriod),
-      count(
-        "SELECT a.entrepreneurId AS userId FROM assistance_cases a JOIN consultations c ON c.id = a.openedInConsultationId WHERE c.start >= ? AND c.start < ? AND a.status = 'approved'",
-        inPeriod,
-      ),
+      count('SELECT a.entrepreneurId AS userId FROM assistance_cases a WHERE a.createdAt >= ? AND a.createdAt < ?', inPeriod),
+      count("SELECT a.entrepreneurId AS userId FROM assistance_cases a WHERE a.status = 'approved' AND a.approvedAt >= ? AND a.approvedAt < ?", inPeriod),
+      // Registered when registering (a return after cancelling registers anew); a seat, not the waitlist.
       count(
         `SELECT r.userId FROM workshop_registrations r JOIN workshops w ON w.id = r.workshopId
-          WHERE r.status = 'registered' AND w.status = 'published'
-            AND EXISTS (SELECT 1 FROM workshop_sessions s WHERE s.workshopId = w.id AND s.startsAt >= ? AND s.startsAt < ?)`,
+          WHERE r.status = 'registered' AND w.status = 'published' AND r.createdAt >= ? AND r.createdAt < ?`,
         inPeriod,
       ),
+      // Attended (a certificate is issued on attending) when present in one of the workshop's sessions.
       count(
         `SELECT c.userId FROM workshop_certificates c
-          WHERE EXISTS (SELECT 1 FROM workshop_sessions s WHERE s.workshopId = c.workshopId AND s.startsAt >= ? AND s.startsAt < ?)`,
+          WHERE EXISTS (SELECT 1 FROM workshop_attendance_events e JOIN workshop_sessions s ON s.id = e.sessionId
+                         WHERE s.workshopId = c.workshopId AND e.userId = c.userId AND e.at >= ? AND e.at < ?)`,
         inPeriod,
       ),
     ]);

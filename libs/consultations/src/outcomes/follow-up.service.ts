@@ -75,6 +75,8 @@ export class FollowUpService {
     if (!isAdmin && found.mentorId !== caller.id) throw forbidden('Only the mentor of this case can update it');
     const changes = {
       ...(dto.status && { status: dto.status }),
+      // The moment of approval is kept (a later reference number does not move it); leaving approved clears it.
+      ...(dto.status && dto.status !== found.status && { approvedAt: dto.status === 'approved' ? this.clock.now() : null }),
       ...(dto.referenceNumber !== undefined && { referenceNumber: dto.referenceNumber.trim() || null }),
       ...(dto.lender !== undefined && found.type === 'permodalan' && { lender: dto.lender.trim() }),
     };

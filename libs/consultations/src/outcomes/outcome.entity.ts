@@ -84,6 +84,10 @@ export class AssistanceCase {
   @Column({ type: 'varchar', length: 80, nullable: true })
   referenceNumber: string | null;
 
+  /** When the lender or agency approved it (null unless approved): the funnel counts approvals by this. */
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  approvedAt: Date | null;
+
   @CreatedAt()
   createdAt: Date;
 
