@@ -17,6 +17,6 @@ import { OutcomesController } from './outcomes/outcomes.controller';
   imports: [TypeOrmModule.forFeature(consultationEntities)],
   controllers: [ConsultationsController, MentorsController, OutcomesController],
   providers: [AvailabilityService, BookingService, ConsultationAccess, ConsultationLifecycle, ConsultationQueryService, MentorDirectoryService, OutcomeService, FollowUpService],
-  exports: [AvailabilityService, BookingService, ConsultationAccess, ConsultationLifecycle, MentorDirectoryService],
+  exports: [AvailabilityService, BookingService, ConsultationAccess, ConsultationLifecycle, MentorDirectoryService, OutcomeService, FollowUpService],
 })
 export class ConsultationsModule {}

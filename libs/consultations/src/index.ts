@@ -9,4 +9,6 @@ export * from './availability/availability.entity';
 export * from './availability/availability.service';
 export * from './availability/slots';
 export * from './outcomes/outcome.entity';
+export * from './outcomes/outcome.service';
+export * from './outcomes/follow-up.service';
 export * from './mentors/mentor-directory.service';

@@ -4,6 +4,9 @@ import { DataSource } from 'typeorm';
 import { User, UsersService, type NewUser } from '@pendamping/identity';
 import { RegionsService } from '@pendamping/regions';
 import { ConsultationDemoSeeder } from './consultation-demo.seeder';
+import { ConsultationHistorySeeder } from './consultation-history.seeder';
+import { FailedDeliverySeeder } from './failed-delivery.seeder';
+import { PastWorkshopSeeder } from './past-workshop.seeder';
 import { WorkshopDemoSeeder } from './workshop-demo.seeder';
 import { DEMO_ADMIN, DEMO_EMAIL_DOMAIN, DEMO_ENTREPRENEURS, DEMO_KECAMATAN, DEMO_KELURAHAN, DEMO_MENTORS, DEMO_PASSWORD, DEMO_SPEAKER, type DemoPeople } from './demo-data';
 
@@ -29,6 +32,9 @@ export class DemoSeedService {
     private readonly regions: RegionsService,
     private readonly consultations: ConsultationDemoSeeder,
     private readonly workshops: WorkshopDemoSeeder,
+    private readonly history: ConsultationHistorySeeder,
+    private readonly failedDelivery: FailedDeliverySeeder,
+    private readonly pastWorkshop: PastWorkshopSeeder,
   ) {}
 
   /**
@@ -60,7 +66,11 @@ export class DemoSeedService {
       people.entrepreneurIds.push(await account(`entrepreneur (${e.type})`, { email: e.email, name: e.name, phone: e.phone, roles: ['entrepreneur'], business }));
     }
     wrote = (await this.consultations.seed(people)) || wrote;
+    // The past after the present: a crash in the history leaves a demo that already works.
     wrote = (await this.workshops.seed(people)) || wrote;
+    wrote = (await this.history.seed(people)) || wrote;
+    wrote = (await this.failedDelivery.seed(people)) || wrote;
+    wrote = (await this.pastWorkshop.seed(people)) || wrote;
     if (!wrote) return null;
     this.logger.log(`Demo data created: ${logins.length} accounts in Kecamatan Tebet`);
     return logins;
