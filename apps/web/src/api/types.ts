@@ -16,6 +16,8 @@ export interface Page<T> {
 export type Me = Schemas['UserView'];
 export type AuthResult = Schemas['AuthResult'];
 export type Region = Schemas['RegionView'];
+export type Funnel = Schemas['Funnel'];
+export type FunnelStage = Schemas['FunnelStage'];
 export type Notification = Schemas['NotificationView'];
 
 export type Workshop = Schemas['WorkshopView'];

@@ -5,6 +5,7 @@ import { routes as consultations } from '@/features/consultations/routes';
 import { routes as workshops } from '@/features/workshops/routes';
 import { routes as notifications } from '@/features/notifications/routes';
 import { routes as profile } from '@/features/profile/routes';
+import { routes as reports } from '@/features/reports/routes';
 import { Layout } from './layout';
 import { RouteError } from './route-error';
 
@@ -28,6 +29,7 @@ const children: RouteObject[] = [
   ...workshops,
   ...notifications,
   ...profile,
+  ...reports,
   { path: 'admin', element: <Navigate to="/admin/workshops" replace /> },
   { path: '*', lazy: () => import('./not-found').then((m) => ({ Component: m.NotFound })) },
 ];

@@ -9,6 +9,7 @@ import profile from './profile';
 import video from './video';
 import workshops from './workshops';
 import availability from './availability';
+import reports from './reports';
 
-const en: Strings<typeof id> = { common, auth, home, consultations, notifications, profile, video, workshops, availability };
+const en: Strings<typeof id> = { common, auth, home, consultations, notifications, profile, video, workshops, availability, reports };
 export default en;

@@ -8,6 +8,7 @@ import profile from './profile';
 import video from './video';
 import workshops from './workshops';
 import availability from './availability';
+import reports from './reports';
 
-const id = { common, auth, home, consultations, notifications, profile, video, workshops, availability };
+const id = { common, auth, home, consultations, notifications, profile, video, workshops, availability, reports };
 export default id;

@@ -1,0 +1,51 @@
+import type id from '../id/reports';
+import type { Strings } from '../types';
+
+const en: Strings<typeof id> = {
+  title: 'Reports',
+  funnel: {
+    title: 'Program funnel',
+    intro: 'How many of the entrepreneurs assisted reached each stage of the program. Each stage counts in the period it happened in: a booking when it was made, a consultation when it was held, a case when opened and when approved, a workshop registration when made, attendance when attending.',
+    chartLabel: 'Program funnel, {{period}}',
+    people: '{{formatted}} people',
+    people_one: '{{formatted}} person',
+    people_other: '{{formatted}} people',
+    ofPrevious: '{{share}} of “{{stage}}”',
+    noPrevious: '“{{stage}}” is still 0',
+    empty: 'No entrepreneurs assisted yet',
+    emptyKecamatan: 'No entrepreneurs assisted in this kecamatan yet. Choose another kecamatan or all of them.',
+    emptyAll: 'No entrepreneurs had registered by the end of this period.',
+    consultationsGroup: 'Consultations',
+    workshopsGroup: 'Workshops',
+    stages: {
+      entrepreneurs: 'Entrepreneurs assisted',
+      booked: 'Booked a consultation',
+      consulted: 'Consultation held',
+      caseOpened: 'Case opened (capital, permit, halal)',
+      caseApproved: 'Case approved',
+      workshopRegistered: 'Registered for a workshop',
+      certified: 'Attended a workshop (certified)',
+    },
+  },
+  filters: {
+    label: 'Filter the report',
+    period: 'Period',
+    days30: '30 days',
+    days90: '90 days',
+    days365: '1 year',
+    range: 'Choose dates',
+    rangeLabel: 'Date range',
+    rangePlaceholder: 'Start date – end date',
+    rangeMissing: 'Choose a start date and an end date.',
+    rangeTooLong: 'The range may be at most 366 days.',
+    shown: 'Period: {{from}} – {{to}} ({{zone}})',
+    kecamatan: 'Kecamatan',
+    allKecamatan: 'All kecamatan',
+    kecamatanSearch: 'Search kecamatan',
+    nothingFound: 'No kecamatan found',
+    kecamatanError: 'The kecamatan list could not be loaded; the report is for all kecamatan.',
+    previousMonth: 'Previous month',
+    nextMonth: 'Next month',
+  },
+};
+export default en;
