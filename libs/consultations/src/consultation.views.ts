@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { TOPICS, type Topic } from '@pendamping/identity';
+import { BUSINESS_TYPES, TOPICS, type BusinessType, type Topic } from '@pendamping/identity';
 import { PageOf } from '@pendamping/platform';
 import { CONSULTATION_STATUSES, type ConsultationStatus } from './booking/consultation.entity';
 import { PERMITS, type Permit } from './outcomes/outcome.dto';
@@ -78,6 +78,7 @@ export class CaseView {
   @ApiProperty({ type: String, nullable: true, description: 'permodalan: Bank DKI, Koperasi PKK, …' }) lender: string | null;
   @ApiProperty({ enum: PERMITS, enumName: 'Permit', nullable: true, description: 'perizinan' }) permit: Permit | null;
   @ApiProperty({ type: String, nullable: true }) referenceNumber: string | null;
+  @ApiPropertyOptional({ description: 'in the list of cases and in histories' }) entrepreneurName?: string;
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;
 }
@@ -95,6 +96,7 @@ export function toCaseView(a: AssistanceCase): CaseView {
     lender: a.lender,
     permit: a.permit as Permit | null,
     referenceNumber: a.referenceNumber,
+    ...(a.entrepreneur && { entrepreneurName: a.entrepreneur.name }),
     createdAt: a.createdAt,
     updatedAt: a.updatedAt,
   };
@@ -121,3 +123,44 @@ export class FollowUpView {
 }
 
 export class FollowUpPage extends PageOf(FollowUpView) {}
+
+export class RegionRefView {
+  @ApiProperty({ example: '31.74.01.1001' }) code: string;
+  @ApiProperty({ example: 'Tebet Barat' }) name: string;
+}
+
+export class EntrepreneurProfileView {
+  @ApiProperty() id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ type: String, nullable: true, description: 'null for an account without a business profile' }) businessName: string | null;
+  @ApiProperty({ enum: BUSINESS_TYPES, enumName: 'BusinessType', nullable: true }) businessType: BusinessType | null;
+  @ApiProperty({ type: RegionRefView, nullable: true }) kelurahan: RegionRefView | null;
+  @ApiProperty({ type: RegionRefView, nullable: true }) kecamatan: RegionRefView | null;
+  @ApiProperty({ example: 'Asia/Jakarta' }) timezone: string;
+}
+
+export class HistoryOutcomeView {
+  @ApiProperty() summary: string;
+  @ApiProperty({ type: [String] }) actions: string[];
+  @ApiProperty({ type: String, nullable: true, example: '2026-12-21' }) followUpOn: string | null;
+  @ApiProperty({ type: Date, nullable: true }) followUpDoneAt: Date | null;
+  @ApiProperty({ type: String, nullable: true }) caseId: string | null;
+}
+
+export class HistoryConsultationView {
+  @ApiProperty() id: string;
+  @ApiProperty() mentorId: string;
+  @ApiProperty() mentorName: string;
+  @ApiProperty() start: Date;
+  @ApiProperty() end: Date;
+  @ApiProperty({ enum: TOPICS, enumName: 'Topic' }) topic: Topic;
+  @ApiProperty({ enum: CONSULTATION_STATUSES, enumName: 'ConsultationStatus' }) status: ConsultationStatus;
+  @ApiProperty({ type: HistoryOutcomeView, nullable: true }) outcome: HistoryOutcomeView | null;
+}
+
+export class EntrepreneurHistoryView {
+  @ApiProperty({ type: EntrepreneurProfileView }) profile: EntrepreneurProfileView;
+  @ApiProperty({ type: [HistoryConsultationView], description: 'booked ones still to come, soonest first' }) upcoming: HistoryConsultationView[];
+  @ApiProperty({ type: [HistoryConsultationView], description: 'consultations that have started, latest first (at most 50)' }) past: HistoryConsultationView[];
+  @ApiProperty({ type: [CaseView], description: 'open or submitted cases, newest first' }) openCases: CaseView[];
+}

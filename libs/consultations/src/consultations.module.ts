@@ -7,6 +7,8 @@ import { ConsultationLifecycle } from './booking/consultation-lifecycle.service'
 import { ConsultationQueryService } from './booking/consultation-query.service';
 import { ConsultationsController } from './booking/consultations.controller';
 import { consultationEntities } from './consultation.entities';
+import { EntrepreneurHistoryService } from './entrepreneurs/entrepreneur-history.service';
+import { EntrepreneursController } from './entrepreneurs/entrepreneurs.controller';
 import { MentorDirectoryService } from './mentors/mentor-directory.service';
 import { MentorsController } from './mentors/mentors.controller';
 import { FollowUpService } from './outcomes/follow-up.service';
@@ -15,8 +17,8 @@ import { OutcomesController } from './outcomes/outcomes.controller';
 
 @Module({
   imports: [TypeOrmModule.forFeature(consultationEntities)],
-  controllers: [ConsultationsController, MentorsController, OutcomesController],
-  providers: [AvailabilityService, BookingService, ConsultationAccess, ConsultationLifecycle, ConsultationQueryService, MentorDirectoryService, OutcomeService, FollowUpService],
+  controllers: [ConsultationsController, MentorsController, OutcomesController, EntrepreneursController],
+  providers: [AvailabilityService, BookingService, ConsultationAccess, ConsultationLifecycle, ConsultationQueryService, MentorDirectoryService, OutcomeService, FollowUpService, EntrepreneurHistoryService],
   exports: [AvailabilityService, BookingService, ConsultationAccess, ConsultationLifecycle, MentorDirectoryService, OutcomeService, FollowUpService],
 })
 export class ConsultationsModule {}

@@ -54,7 +54,7 @@ export class FollowUpService {
   /** An entrepreneur's own cases, a mentor's, or (admin) all; newest first. */
   async cases(caller: Caller, query: PageQuery): Promise<Page<CaseView>> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const q = this.db.getRepository(AssistanceCase).createQueryBuilder('a');
+    const q = this.db.getRepository(AssistanceCase).createQueryBuilder('a').leftJoin('a.entrepreneur', 'e').addSelect(['e.id', 'e.name']);
     if (!caller.roles.includes('admin')) {
       q.where(new Brackets((w) => w.where('a.entrepreneurId = :me', { me: caller.id }).orWhere('a.mentorId = :me')));
     }
