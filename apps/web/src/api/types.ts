@@ -100,3 +100,13 @@ export type Availability = Schemas['AvailabilityView'];
 export type AvailabilityInput = Schemas['AvailabilityDto'];
 export type ClockRange = Schemas['ClockRangeView'];
 export type DateOverride = Schemas['DateOverrideView'];
+
+// the mentor's desk
+export type EntrepreneurHistory = Schemas['EntrepreneurHistoryView'];
+export type HistoryConsultation = Schemas['HistoryConsultationView'];
+export type FollowUp = Schemas['FollowUpView'];
+export type FollowUpPage = Schemas['FollowUpPage'];
+export type CasePage = Schemas['CasePage'];
+export type CaseStatus = Schemas['CaseStatus'];
+export type CaseType = Schemas['CaseType'];
+export type OutcomeInput = Schemas['OutcomeDto'];

@@ -12,6 +12,7 @@ import { CalendarButton } from './calendar-button';
 import { CancelModal } from './cancel-modal';
 import { ChatPanel } from './chat/chat-panel';
 import { useConsultationNotifications } from './consultations-page';
+import { OutcomeForm } from './desk/outcome-form';
 import { OutcomeSection } from './outcome-section';
 import { isParticipant, otherPerson } from './people';
 import { useConsultation } from './queries';
@@ -68,7 +69,10 @@ function Details({ c }: { c: Consultation }) {
   const [done, setDone] = useState<'rescheduled' | 'cancelled' | null>((location.state as { done?: 'rescheduled' } | null)?.done ?? null);
   const other = otherPerson(c, me);
   const participant = isParticipant(c, me);
-  const ended = new Date(c.end).getTime() < Date.now();
+  const now = useNow(15_000);
+  const ended = new Date(c.end).getTime() < now.getTime();
+  const started = new Date(c.start).getTime() <= now.getTime();
+  const isMentor = me?.id === c.mentorId;
   return (
     <Stack>
       <Anchor component={Link} to="/consultations" size="sm">
@@ -118,7 +122,11 @@ function Details({ c }: { c: Consultation }) {
         </Stack>
       </Card>
       {c.status === 'booked' && participant && !ended && <Video c={c} />}
-      {(c.status === 'completed' || (ended && c.status === 'booked')) && <OutcomeSection consultationId={c.id} />}
+      {isMentor && c.status === 'booked' && started ? (
+        <OutcomeForm c={c} />
+      ) : (
+        (c.status === 'completed' || (ended && c.status === 'booked')) && <OutcomeSection consultationId={c.id} editable={isMentor ? c : undefined} />
+      )}
       {me && <ChatPanel consultationId={c.id} userId={me.id} otherName={other.name} canWrite={participant} />}
     </Stack>
   );

@@ -31,3 +31,12 @@ export const availabilityKeys = {
   /** My rules and upcoming date overrides (GET /api/mentors/me/availability). */
   mine: ['availability', 'me'] as const,
 };
+
+/** The mentor's desk; under `consultations` so any change to a consultation refreshes them too. */
+export const deskKeys = {
+  /** Today's consultations and the next ones, for a date key in the mentor's zone. */
+  today: (day: string) => ['consultations', 'desk', 'today', day] as const,
+  followUps: ['consultations', 'desk', 'follow-ups'] as const,
+  cases: ['consultations', 'desk', 'cases'] as const,
+  history: (entrepreneurId: string) => ['consultations', 'desk', 'history', entrepreneurId] as const,
+};

@@ -1,11 +1,12 @@
-import type { ReactNode } from 'react';
-import { Badge, Card, List, Stack, Text, Title } from '@mantine/core';
+import { useState, type ReactNode } from 'react';
+import { Badge, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
 import { ApiError } from '@/api/client';
-import type { Outcome } from '@/api/types';
+import type { Consultation, Outcome } from '@/api/types';
 import { useZone } from '@/lib/auth';
 import { formatDate } from '@/lib/datetime';
 import { useT } from '@/i18n';
 import { QueryState } from '@/ui/states';
+import { OutcomeFields } from './desk/outcome-form';
 import { useOutcome } from './queries';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
@@ -69,20 +70,30 @@ function OutcomeBody({ o }: { o: Outcome }) {
   );
 }
 
-/** What the mentor wrote afterwards: summary, next steps, follow-up date and any case opened. */
-export function OutcomeSection({ consultationId }: { consultationId: string }) {
+/** What the mentor wrote afterwards: summary, next steps, follow-up date and any case opened; its mentor may correct it. */
+export function OutcomeSection({ consultationId, editable }: { consultationId: string; editable?: Consultation }) {
   const { t } = useT();
   const outcome = useOutcome(consultationId, true);
+  const [editing, setEditing] = useState(false);
   const none = outcome.error instanceof ApiError && outcome.error.status === 404;
   return (
     <Card withBorder component="section" aria-labelledby="outcome-title" data-testid="outcome">
-      <Title order={2} size="h4" id="outcome-title" mb="xs">
-        {t('consultations.outcome.title')}
-      </Title>
+      <Group justify="space-between" align="flex-start" gap="xs" mb="xs">
+        <Title order={2} size="h4" id="outcome-title">
+          {t(editing ? 'mentorDesk.outcomeForm.editTitle' : 'consultations.outcome.title')}
+        </Title>
+        {editable && outcome.data && !editing && (
+          <Button variant="subtle" size="compact-sm" onClick={() => setEditing(true)}>
+            {t('mentorDesk.outcomeForm.edit')}
+          </Button>
+        )}
+      </Group>
       {none ? (
         <Text size="sm" c="dimmed">
           {t('consultations.outcome.none')}
         </Text>
+      ) : editing && editable && outcome.data ? (
+        <OutcomeFields c={editable} existing={outcome.data} onDone={() => setEditing(false)} />
       ) : (
         <QueryState query={outcome}>{(o) => <OutcomeBody o={o} />}</QueryState>
       )}

@@ -10,6 +10,7 @@ import video from './video';
 import workshops from './workshops';
 import availability from './availability';
 import reports from './reports';
+import mentorDesk from './mentorDesk';
 
-const en: Strings<typeof id> = { common, auth, home, consultations, notifications, profile, video, workshops, availability, reports };
+const en: Strings<typeof id> = { common, auth, home, consultations, notifications, profile, video, workshops, availability, reports, mentorDesk };
 export default en;

@@ -9,6 +9,7 @@ import video from './video';
 import workshops from './workshops';
 import availability from './availability';
 import reports from './reports';
+import mentorDesk from './mentorDesk';
 
-const id = { common, auth, home, consultations, notifications, profile, video, workshops, availability, reports };
+const id = { common, auth, home, consultations, notifications, profile, video, workshops, availability, reports, mentorDesk };
 export default id;
