@@ -4,25 +4,30 @@ import { Consultation } from '@pendamping/consultations';
 import { newId } from '@pendamping/platform';
 import { formatDate } from '../apps/web/src/lib/datetime';
 import { checkScreen, openPhone, startWebStack, type WebStack } from './support/browser';
+import { FakeLiveKit } from './support/fake-livekit';
 import type { Session } from './support/test-app';
 import { TEST_KELURAHAN } from './support/test-env';
 
 // The mentor's daily work in a real Chromium against the real api and worker: Hari ini, an entrepreneur's
 // history, the outcome form with a permodalan case (seen by the entrepreneur in their own browser
-// context), the case board and the follow-ups list with an overdue one first. No video room is opened.
+// context), the case board and the follow-ups list with an overdue one first. No video room is opened;
+// the LiveKit server the api closes rooms on (after a no-show) is the fake one.
 
 const clean = { overflow: 0, violations: [], errors: [] };
 const ZONE = 'Asia/Jakarta';
 const HOUR = 3_600_000;
 
-describe("web app: a mentor's day (today, history, outcome and case, board, follow-ups)", () => {
+describe("web app: a mentor's day (today, history, outcome and case, board, follow-ups; fake LiveKit)", () => {
   let stack: WebStack;
+  let livekit: FakeLiveKit;
 
   beforeAll(async () => {
-    stack = await startWebStack('mentorwork');
+    livekit = await FakeLiveKit.start();
+    stack = await startWebStack('mentorwork', { LIVEKIT_URL: livekit.url });
   }, 90_000);
   afterAll(async () => {
     await stack?.close();
+    await livekit?.close();
   });
 
   /** A consultation written straight to the database, at any instant (past ones cannot be booked). */
@@ -109,18 +114,26 @@ describe("web app: a mentor's day (today, history, outcome and case, board, foll
     const saved = await stack.app.get(`/api/consultations/${lastWeek}/outcome`, mentor.token);
     expect(saved.body).toMatchObject({ status: 'completed', summary: 'Butuh modal untuk mesin jahit kedua.', actions: ['Siapkan laporan keuangan 3 bulan', 'Foto usaha dan KTP'], followUpOn, case: { type: 'permodalan', lender: 'Bank DKI', referenceNumber: 'KUR-2026-0042', status: 'open' } });
     const caseId: string = saved.body.case.id;
+    // The mentor corrects the summary afterwards; the case stays as it was.
+    await outcome.getByRole('button', { name: 'Ubah hasil' }).click();
+    await outcome.getByLabel('Ringkasan').fill('Butuh modal untuk mesin jahit kedua dan obras.');
+    await outcome.getByRole('button', { name: 'Simpan' }).click();
+    await outcome.getByText('Butuh modal untuk mesin jahit kedua dan obras.').waitFor();
+    expect((await stack.app.get(`/api/consultations/${lastWeek}/outcome`, mentor.token)).body).toMatchObject({ summary: 'Butuh modal untuk mesin jahit kedua dan obras.', followUpOn, case: { id: caseId } });
 
     // The entrepreneur, in a browser context of their own, sees the outcome and the case.
     const other = await openPhone(stack, { session: siti, timezoneId: ZONE });
     await other.page.goto(`/consultations/${lastWeek}`);
     const seen = other.page.getByTestId('outcome');
-    await seen.getByText('Butuh modal untuk mesin jahit kedua.').waitFor();
+    await seen.getByText('Butuh modal untuk mesin jahit kedua dan obras.').waitFor();
     await seen.getByTestId('outcome-actions').getByText('Foto usaha dan KTP').waitFor();
     const seenCase = seen.getByTestId('outcome-case');
     await seenCase.getByText('Bank DKI').waitFor();
     await seenCase.getByText('KUR-2026-0042').waitFor();
     await seenCase.getByText('Sedang diproses').waitFor();
     expect(await other.page.getByTestId('outcome-form').count()).toBe(0);
+    expect(await other.page.getByRole('button', { name: 'Ubah hasil' }).count()).toBe(0);
+    expect(await checkScreen(other, 'entrepreneur-outcome')).toEqual(clean);
 
     // The board: the case is under "Sedang diproses"; the mentor moves it to "Disetujui".
     await page.goto('/mentor/cases');
@@ -154,7 +167,7 @@ describe("web app: a mentor's day (today, history, outcome and case, board, foll
     await first.getByText('Terlambat', { exact: true }).waitFor();
     await first.getByText(`Seharusnya ${dateOf(overdueOn)}`).waitFor();
     await page.getByTestId('overdue-follow-ups').getByText('Budi Santoso').waitFor();
-    await items.nth(1).getByText(`Tanggal ${dateOf(followUpOn)}`).waitFor();
+    await items.nth(1).getByText(`Pada ${dateOf(followUpOn)}`).waitFor();
     expect(await checkScreen(phone, 'mentor-follow-ups')).toEqual(clean);
     await first.getByRole('button', { name: 'Tandai selesai tindak lanjut untuk Budi Santoso' }).click();
     await page.getByTestId('done').getByText('Tindak lanjut untuk Budi Santoso ditandai selesai.').waitFor();
@@ -165,6 +178,22 @@ describe("web app: a mentor's day (today, history, outcome and case, board, foll
     expect(phone.errors).toEqual([]);
     await phone.context.close();
   }, 180_000);
+
+  it('a mentor marks a started consultation as a no-show; it can then get no outcome', async () => {
+    const mentor = await stack.app.newUser(['mentor'], { name: 'Bapak Joko Pendamping' });
+    const person = await stack.app.newEntrepreneur({ name: 'Dewi Lestari' });
+    const id = await consultation(mentor, person, new Date(Date.now() - 2 * HOUR));
+    const phone = await openPhone(stack, { session: mentor });
+    await phone.page.goto(`/consultations/${id}`);
+    await phone.page.getByRole('button', { name: 'Tandai tidak hadir' }).click();
+    const dialog = phone.page.getByRole('dialog', { name: 'Pelaku usaha tidak hadir?' });
+    await dialog.getByRole('button', { name: 'Ya, tidak hadir' }).click();
+    await phone.page.getByTestId('consultation-details').getByTestId('status-badge').getByText('Tidak hadir').waitFor();
+    expect(await phone.page.getByTestId('outcome-form').count()).toBe(0);
+    expect((await stack.app.get(`/api/consultations/${id}`, mentor.token)).body.status).toBe('no_show');
+    expect(phone.errors).toEqual([]);
+    await phone.context.close();
+  }, 60_000);
 
   it('the history page refuses a mentor who never met the entrepreneur (the api answers 403) and an entrepreneur gets the not-allowed screen', async () => {
     const stranger = await stack.app.newUser(['mentor']);

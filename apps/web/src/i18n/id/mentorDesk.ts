@@ -90,7 +90,7 @@ export default {
     upcomingHeading: 'Akan datang',
     overdue: 'Terlambat',
     overdueSince: 'Seharusnya {{date}}',
-    due: 'Tanggal {{date}}',
+    due: 'Pada {{date}}',
     empty: 'Tidak ada tindak lanjut yang menunggu.',
     emptyHint: 'Tanggal tindak lanjut diisi saat menulis hasil konsultasi.',
     emptyUpcoming: 'Tidak ada tindak lanjut lain.',

@@ -22,8 +22,8 @@ export function CaseStatusBadge({ status }: { status: CaseStatus }) {
   );
 }
 
-/** One case in brief: what, its status, the reference number and when it was opened. */
-export function CaseSummary({ c, children }: { c: AssistanceCase; children?: ReactNode }) {
+/** One case in brief: what, its status (left out on the board, whose column says it), the reference number and when it was opened. */
+export function CaseSummary({ c, children, withStatus = true }: { c: AssistanceCase; children?: ReactNode; withStatus?: boolean }) {
   const { t, lang } = useT();
   const zone = useZone();
   const title = useCaseTitle();
@@ -34,7 +34,7 @@ export function CaseSummary({ c, children }: { c: AssistanceCase; children?: Rea
           <Text fw={700} size="sm">
             {title(c)}
           </Text>
-          <CaseStatusBadge status={c.status} />
+          {withStatus && <CaseStatusBadge status={c.status} />}
         </Group>
         {c.entrepreneurName && <Text size="sm">{c.entrepreneurName}</Text>}
         <Text size="xs" c="dimmed">

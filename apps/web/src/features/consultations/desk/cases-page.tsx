@@ -54,7 +54,7 @@ function BoardCase({ c, onEdit, onMoved }: { c: AssistanceCase; onEdit: (c: Assi
   const name = c.entrepreneurName ?? '';
   const labels = { type: title(c), name };
   return (
-    <CaseSummary c={c}>
+    <CaseSummary c={c} withStatus={false}>
       <NativeSelect
         size="xs"
         label={t('mentorDesk.cases.status')}

@@ -53,7 +53,7 @@ function ActionsField({ actions, onChange }: { actions: string[]; onChange: (a: 
   const { t } = useT();
   return (
     <Stack gap={6} role="group" aria-labelledby="outcome-actions-label">
-      <Text size="sm" fw={500} id="outcome-actions-label">
+      <Text size="sm" fw={600} id="outcome-actions-label">
         {t('mentorDesk.outcomeForm.actions')}
       </Text>
       {actions.map((a, i) => (
@@ -152,7 +152,7 @@ export function OutcomeFields({ c, existing, onDone }: { c: Consultation; existi
   };
   return (
     <form onSubmit={submit} noValidate data-testid="outcome-form">
-      <Stack gap="sm">
+      <Stack gap="sm" maw={720}>
         <Textarea
           label={t('mentorDesk.outcomeForm.summary')}
           description={t('mentorDesk.outcomeForm.summaryHint')}

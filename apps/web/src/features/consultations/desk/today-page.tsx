@@ -48,7 +48,7 @@ function ConsultationItem({ c, now, showDate }: { c: Consultation; now: Date; sh
   return (
     <Card withBorder padding="sm" component="article" data-testid="desk-consultation" data-id={c.id}>
       <Stack gap={6}>
-        <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
+        <Group justify="space-between" gap="xs" align="flex-start">
           <Text fw={700}>{showDate ? formatDateTime(c.start, lang, zone) : formatTimeRange(c.start, c.end, lang, zone)}</Text>
           {live ? (
             <Badge color="teal" c="dark.8" variant="light">
