@@ -90,6 +90,8 @@ describe("web app: a mentor's day (today, history, outcome and case, board, foll
     await pastEntry.getByRole('link', { name: /^Buka konsultasi/ }).click();
     const form = page.getByTestId('outcome-form');
     await form.waitFor();
+    // The mentor can go back to the history from the consultation too.
+    await page.getByTestId('consultation-details').getByRole('link', { name: 'Profil & riwayat Siti Aminah' }).waitFor();
     await form.getByRole('button', { name: 'Simpan hasil' }).click();
     await form.getByText('Tuliskan ringkasan konsultasi').waitFor();
     await form.getByLabel('Ringkasan').fill('Butuh modal untuk mesin jahit kedua.');

@@ -91,9 +91,16 @@ function Details({ c }: { c: Consultation }) {
             </Title>
             <StatusBadge status={c.status} />
           </Group>
-          <Text fw={600} data-testid="consultation-other">
-            {t('consultations.detail.with', { name: other.name })}
-          </Text>
+          <Group gap="xs">
+            <Text fw={600} data-testid="consultation-other">
+              {t('consultations.detail.with', { name: other.name })}
+            </Text>
+            {(isMentor || me?.roles.includes('admin')) && (
+              <Anchor component={Link} to={`/entrepreneurs/${c.entrepreneurId}`} size="sm" aria-label={t('mentorDesk.today.profileOf', { name: c.entrepreneurName ?? '' })}>
+                {t('mentorDesk.today.profile')}
+              </Anchor>
+            )}
+          </Group>
           <Text data-testid="consultation-when">{formatDateTime(c.start, lang, zone)}</Text>
           <Text size="sm" c="dimmed">
             {formatTimeRange(c.start, c.end, lang, zone)}
