@@ -1,6 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { TokenVerifier, type ClaimGrants } from 'livekit-server-sdk';
+import { WebSocketServer } from 'ws';
 
 /** One RoomService request the fake accepted: method, JSON body, and the grants of its bearer token. */
 export interface TwirpCall {
@@ -18,11 +20,17 @@ const ROOM_ADMIN = new Set(['UpdateParticipant', 'MutePublishedTrack', 'RemovePa
  * JSON paths the SDK calls, verifies each bearer JWT with the SDK's TokenVerifier and the grant each method
  * needs (roomCreate, or roomAdmin for that room), keeps open rooms and connected participants, and answers
  * Twirp's `not_found` like the real server. Requests it refused are listed in `refused`.
+ *
+ * A browser pointed at it (LIVEKIT_URL) gets no SFU: its /rtc signal socket is accepted and closed at once
+ * (the page shows "video unavailable"), its /rtc/validate probe a plain 200, so the page logs no errors.
+ * The tokens it connected with are in `signals`.
  */
 export class FakeLiveKit {
   readonly calls: TwirpCall[] = [];
   readonly refused: { path: string; status: number; reason: string }[] = [];
   readonly rooms = new Map<string, any>();
+  readonly signals: ClaimGrants[] = [];
+  private readonly sockets = new WebSocketServer({ noServer: true });
   private readonly connected = new Set<string>();
   private readonly verifier: TokenVerifier;
 
@@ -38,6 +46,7 @@ export class FakeLiveKit {
     const server = createServer();
     const fake = new FakeLiveKit(server, apiKey, apiSecret);
     server.on('request', (req, res) => void fake.handle(req, res));
+    server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => void fake.upgrade(req, socket, head));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     return fake;
   }
@@ -56,6 +65,7 @@ export class FakeLiveKit {
   }
 
   close(): Promise<void> {
+    this.sockets.clients.forEach((c) => c.terminate());
     this.server.closeAllConnections();
     return new Promise((resolve) => this.server.close(() => resolve()));
   }
@@ -64,6 +74,7 @@ export class FakeLiveKit {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const path = req.url ?? '';
+    if (req.method === 'GET' && path.startsWith('/rtc')) return void res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
     if (req.method !== 'POST' || !path.startsWith(PREFIX)) return this.fail(res, path, 404, 'bad_route', 'no such route');
     const method = path.slice(PREFIX.length);
     const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
@@ -108,6 +119,17 @@ export class FakeLiveKit {
       default:
         return { ok: {} };
     }
+  }
+
+  private async upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (!url.pathname.startsWith('/rtc')) return void socket.destroy();
+    try {
+      this.signals.push(await this.verifier.verify(url.searchParams.get('access_token') ?? ''));
+    } catch {
+      return void socket.end('HTTP/1.1 401 Unauthorized\r\n\r\n');
+    }
+    this.sockets.handleUpgrade(req, socket, head, (ws) => ws.close(1011, 'no LiveKit here'));
   }
 
   private fail(res: ServerResponse, path: string, status: number, code: string, msg: string): void {

@@ -20,13 +20,16 @@ interface PreJoinProps {
   onDataSaver: (on: boolean) => void;
   joining: boolean;
   onJoin: (choices: MediaChoices) => void;
+  /** A speaker's check: the camera starts on, and the button says what joining means for them ("go live"). */
+  presenter?: boolean;
+  joinLabel?: string;
 }
 
 /** The camera preview and microphone level before joining, with device pickers, toggles and Hemat data. */
-export function PreJoin({ layout, dataSaver, onDataSaver, joining, onJoin }: PreJoinProps) {
+export function PreJoin({ layout, dataSaver, onDataSaver, joining, onJoin, presenter, joinLabel }: PreJoinProps) {
   const { t } = useT();
   // In a workshop most people listen: the camera starts off there, the microphone is checked for when they get the floor.
-  const [cameraOn, setCameraOn] = useState(layout === 'call');
+  const [cameraOn, setCameraOn] = useState(layout === 'call' || !!presenter);
   const [micOn, setMicOn] = useState(true);
   const camera = useDevice('camera', cameraOn && !dataSaver);
   const microphone = useDevice('microphone', micOn);
@@ -83,7 +86,7 @@ export function PreJoin({ layout, dataSaver, onDataSaver, joining, onJoin }: Pre
       />
 
       <Button onClick={join} loading={joining} color="teal" data-testid="video-join">
-        {t('video.prejoin.join')}
+        {joinLabel ?? t('video.prejoin.join')}
       </Button>
     </Stack>
   );

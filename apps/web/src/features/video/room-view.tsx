@@ -18,13 +18,15 @@ export interface RoomViewProps {
   onEnd: (end: RoomEnd) => void;
   /** Hemat data switched during the call: the panel joins again with the new setting (a new token). */
   onDataSaver: (on: boolean) => void;
+  /** Told the room once it is connected, and null when this connection ends. */
+  onRoom?: (room: Room | null) => void;
 }
 
 /**
  * The connected room (this module brings livekit-client and @livekit/components-react; the panel loads it
  * only when someone joins). One mount is one connection: a retry mounts a new one with a fresh token.
  */
-export function RoomView({ view, layout, choices, audioOnly, onEnd, onDataSaver }: RoomViewProps) {
+export function RoomView({ view, layout, choices, audioOnly, onEnd, onDataSaver, onRoom }: RoomViewProps) {
   const { t } = useT();
   const [room] = useState(() => createRoom(view, choices, audioOnly));
   const [connected, setConnected] = useState(false);
@@ -33,6 +35,15 @@ export function RoomView({ view, layout, choices, audioOnly, onEnd, onDataSaver 
   useEffect(() => {
     end.current = onEnd;
   }, [onEnd]);
+  const told = useRef(onRoom);
+  useEffect(() => {
+    told.current = onRoom;
+  }, [onRoom]);
+  useEffect(() => {
+    if (!connected) return;
+    told.current?.(room);
+    return () => told.current?.(null);
+  }, [connected, room]);
 
   useEffect(() => {
     let active = true;

@@ -19,6 +19,12 @@ export interface VideoPanelProps {
   join: (request: JoinRequest) => Promise<JoinView>;
   /** `call`: two people, both publish; `stage`: a workshop, the speaker and screen share large. */
   layout: 'call' | 'stage';
+  /** Already checked elsewhere (a speaker's green room): join at once with these, no second check. */
+  choices?: MediaChoices;
+  /** The connected LiveKit room (null when it ends), for a moderator's view of who is in it. */
+  onRoom?: RoomViewProps['onRoom'];
+  /** A speaker: the check starts with the camera on. */
+  presenter?: boolean;
 }
 
 type Phase =
@@ -37,11 +43,11 @@ const FINAL = new Set(['REMOVED_FROM_ROOM', 'NOT_REGISTERED', 'FORBIDDEN', 'NOT_
  * fails here (a refused join, an unreachable video server, a dropped line) stays inside this card with a
  * sentence and a retry; the page around it (chat, questions) keeps working.
  */
-export default function VideoPanel({ join, layout }: VideoPanelProps) {
+export default function VideoPanel({ join, layout, choices: preset, onRoom, presenter }: VideoPanelProps) {
   const { t } = useT();
   const [dataSaver, setDataSaver] = useDataSaver();
-  const [phase, setPhase] = useState<Phase>({ kind: 'check' });
-  const choices = useRef<MediaChoices | null>(null);
+  const [phase, setPhase] = useState<Phase>({ kind: preset ? 'joining' : 'check' });
+  const choices = useRef<MediaChoices | null>(preset ?? null);
   const attempts = useRef(0);
   // Pages pass an inline callback; the latest one is used without re-creating everything per render.
   const latestJoin = useRef(join);
@@ -61,6 +67,12 @@ export default function VideoPanel({ join, layout }: VideoPanelProps) {
       setPhase({ kind: 'refused', code: error instanceof ApiError ? errorCode(error) : 'NETWORK' });
     }
   }, []);
+
+  // Checked before (the green room): straight in.
+  const presetOnMount = useRef(!!preset);
+  useEffect(() => {
+    if (presetOnMount.current) void start();
+  }, [start]);
 
   // Switching Hemat data in the call means a new token (its sources change): join again with it.
   const switchDataSaver = useCallback(
@@ -101,6 +113,7 @@ export default function VideoPanel({ join, layout }: VideoPanelProps) {
         return (
           <PreJoin
             layout={layout}
+            presenter={presenter}
             dataSaver={dataSaver}
             onDataSaver={setDataSaver}
             joining={phase.kind === 'joining'}
@@ -112,7 +125,7 @@ export default function VideoPanel({ join, layout }: VideoPanelProps) {
         );
       case 'room': {
         const chosen = choices.current!;
-        return <phase.Room key={phase.attempt} view={phase.view} layout={layout} choices={chosen} audioOnly={chosen.audioOnly || phase.view.audioOnly} onEnd={onEnd} onDataSaver={switchDataSaver} />;
+        return <phase.Room key={phase.attempt} view={phase.view} layout={layout} choices={chosen} audioOnly={chosen.audioOnly || phase.view.audioOnly} onEnd={onEnd} onDataSaver={switchDataSaver} onRoom={onRoom} />;
       }
       case 'unavailable':
         return <Problem testId="video-unavailable" text={phase.dropped ? t('video.state.dropped') : t('video.state.unavailable')} action={t('video.state.retry')} onAction={() => void start()} />;
