@@ -13,6 +13,10 @@ export const workshopKeys = {
   mine: (when: 'upcoming' | 'past') => ['workshops', 'mine', when, 'pages'] as const,
   certificate: (id: string) => ['workshops', 'detail', id, 'certificate'] as const,
   live: (sessionId: string) => ['workshops', 'live', sessionId] as const,
+  /** The speaker's area: the workshops I speak at (paged), a workshop's live report and its feedback. */
+  speaking: (when: 'upcoming' | 'past') => ['workshops', 'speaking', when] as const,
+  liveReport: (id: string) => ['workshops', 'detail', id, 'live-report'] as const,
+  feedback: (id: string) => ['workshops', 'detail', id, 'feedback'] as const,
 };
 
 /** Certificate checks are public and not about my workshops: a key of their own. */

@@ -11,6 +11,7 @@ import workshops from './workshops';
 import availability from './availability';
 import reports from './reports';
 import mentorDesk from './mentorDesk';
+import speaker from './speaker';
 
-const en: Strings<typeof id> = { common, auth, home, consultations, notifications, profile, video, workshops, availability, reports, mentorDesk };
+const en: Strings<typeof id> = { common, auth, home, consultations, notifications, profile, video, workshops, availability, reports, mentorDesk, speaker };
 export default en;

@@ -10,6 +10,7 @@ import workshops from './workshops';
 import availability from './availability';
 import reports from './reports';
 import mentorDesk from './mentorDesk';
+import speaker from './speaker';
 
-const id = { common, auth, home, consultations, notifications, profile, video, workshops, availability, reports, mentorDesk };
+const id = { common, auth, home, consultations, notifications, profile, video, workshops, availability, reports, mentorDesk, speaker };
 export default id;
