@@ -57,7 +57,7 @@ describe('web: speaker (my sessions, green room, stage, report; LiveKit is a loc
     await livekit?.close();
   });
 
-  it('live: the speaker goes from my sessions through the green room onto the stage, opens a poll that two attendees answer on their screens (the chart shows 2 live), marks a question answered and gives a raised hand the floor (RoomService stand-in gets that identity)', async () => {
+  it('live: the speaker goes from my sessions through the green room onto the stage, opens a poll that two attendees answer on their screens (the chart shows 2 live), marks a question answered and gives a raised hand the floor (RoomService stand-in gets that identity) and removes her; one not in the video room is told why', async () => {
     const speaker = await stack.app.newUser(['speaker'], { name: 'Dewi Anggraini' });
     const title = `Pemasaran Digital ${Date.now().toString(36)}`;
     // Starts in 5 minutes: the room is open (from 15 minutes before).
@@ -161,6 +161,22 @@ describe('web: speaker (my sessions, green room, stage, report; LiveKit is a loc
     await a.page.getByText('Polling ditutup').waitFor();
     await page.mouse.move(0, 0);
     expect(await checkScreen(s, 'speaker-stage-polls')).toEqual(clean);
+
+    // Someone not in the video room cannot get the floor: the stage says why (404 NOT_IN_ROOM).
+    await b.page.getByRole('button', { name: 'Angkat tangan' }).click();
+    await page.getByRole('tab', { name: /Tangan/ }).click();
+    const budiHand = page.getByTestId('stage-hand').filter({ hasText: 'Budi Santoso' });
+    await budiHand.getByRole('button', { name: 'Beri giliran bicara: Budi Santoso' }).click();
+    await page.getByTestId('error').getByText('Peserta ini sedang tidak tersambung ke ruang video.').waitFor();
+    expect(await budiHand.getByRole('button', { name: 'Beri giliran bicara: Budi Santoso' }).isVisible()).toBe(true);
+
+    // Removing asks first; the api removes her from LiveKit and the room lowers her hand.
+    await hand.getByRole('button', { name: 'Keluarkan Siti Aminah' }).click();
+    await page.getByRole('dialog', { name: 'Keluarkan Siti Aminah?' }).getByRole('button', { name: 'Ya, keluarkan' }).click();
+    await page.getByText('Siti Aminah sudah dikeluarkan.').waitFor();
+    await hand.waitFor({ state: 'detached' });
+    expect(livekit.callsTo('RemoveParticipant', w.room).map((c) => c.body.identity)).toEqual([siti.id]);
+    expect(s.errors.filter((e) => !e.includes('status of 404'))).toEqual([]);
   }, 150_000);
 
   it('after the session: the report lists its questions (answered marked) and poll results, and the feedback summary its average, count and comments', async () => {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Anchor, Stack, Text } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import type { Workshop, WorkshopSession } from '@/api/types';
@@ -15,7 +15,9 @@ import { useWorkshop, useWorkshopLiveUpdates } from '../workshop-queries';
 import { GreenRoom } from './green-room';
 import { leftUntil, reportPath } from './paths';
 import { useSpeakerErrors } from './speaker-queries';
-import { Stage } from './stage';
+
+// The stage brings the video SDK (LiveKit); the green room before it loads without.
+const Stage = lazy(() => import('./stage').then((m) => ({ default: m.Stage })));
 
 /** A session of mine: the green room (device check), then the stage; before and after, what stands there. */
 export function SpeakerSessionPage() {
@@ -75,7 +77,9 @@ function Body({ workshop, session, live, onLive }: { workshop: ReturnType<typeof
           </Anchor>
         </Notice>
       ) : live ? (
-        <Stage workshop={w} session={session} choices={live} />
+        <Suspense fallback={<Loading />}>
+          <Stage workshop={w} session={session} choices={live} />
+        </Suspense>
       ) : (
         <GreenRoom workshop={w} onLive={onLive} />
       )}
