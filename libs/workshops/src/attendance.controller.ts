@@ -8,7 +8,7 @@ import { CertificatesService } from './certificates.service';
 import { ParticipationService } from './participation.service';
 import { WorkshopReader } from './workshop-reader.service';
 import { FeedbackDto } from './workshop.dto';
-import { AttendancePage, FeedbackPage, FeedbackView } from './workshop.views';
+import { AttendancePage, FeedbackPage, FeedbackView, IssuedCertificatePage } from './workshop.views';
 
 @ApiTags('workshops')
 @ApiBearerAuth()
@@ -51,6 +51,15 @@ export class AttendanceController {
     const pdf = await this.certificates.pdf(certificate);
     void reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="sertifikat-${certificate.number}.pdf"`);
     return pdf;
+  }
+
+  @Get('certificates')
+  @Roles('admin')
+  @ApiOperation({ operationId: 'listIssuedCertificates', summary: 'Certificates issued for this workshop, in the order they were issued (admins)' })
+  @ApiOkResponse({ type: IssuedCertificatePage })
+  async issued(@Param('id', ParseIdPipe) id: string, @Query() query: PageQuery): Promise<IssuedCertificatePage> {
+    await this.reader.one(id);
+    return this.certificates.issuedFor(id, query);
   }
 
   @Post('feedback')

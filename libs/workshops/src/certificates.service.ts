@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import { DataSource, type EntityManager } from 'typeorm';
 import { User } from '@pendamping/identity';
-import { AppConfig, Clock, newId, notFound, type Emit } from '@pendamping/platform';
+import { AppConfig, Clock, decodeTimeCursor, DEFAULT_PAGE_SIZE, newId, notFound, toPage, type Emit, type Page, type PageQuery } from '@pendamping/platform';
 import { Certificate } from './entities/certificate.entity';
 import { WorkshopSession } from './entities/workshop-session.entity';
 import { WorkshopSpeaker } from './entities/workshop-speaker.entity';
@@ -12,7 +12,7 @@ import { Workshop } from './entities/workshop.entity';
 import { renderCertificate } from './certificate-pdf';
 import { WORKSHOP_ZONE } from './recurrence';
 import { workshopEvent, type CertificateReady } from './workshop.events';
-import type { CertificateVerification } from './workshop.views';
+import type { CertificateVerification, IssuedCertificateView } from './workshop.views';
 
 // No 0/O or 1/I: numbers get read aloud and typed from paper.
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -86,5 +86,20 @@ export class CertificatesService {
     const certificate = CERTIFICATE_NUMBER.test(wanted) ? await this.dataSource.manager.findOneBy(Certificate, { number: wanted }) : null;
     if (!certificate) throw notFound('Certificate');
     return { number: certificate.number, valid: true, name: certificate.name, workshopTitle: certificate.workshopTitle, issuedAt: certificate.issuedAt };
+  }
+
+  /** The certificates issued for a workshop, in the order they were issued (admins check who has one). */
+  async issuedFor(workshopId: string, query: PageQuery): Promise<Page<IssuedCertificateView>> {
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const after = query.cursor ? decodeTimeCursor(query.cursor) : null;
+    const builder = this.dataSource.manager
+      .createQueryBuilder(Certificate, 'c')
+      .where('c.workshopId = :workshopId', { workshopId })
+      .orderBy('c.issuedAt', 'ASC')
+      .addOrderBy('c.id', 'ASC')
+      .take(limit + 1);
+    if (after) builder.andWhere('(c.issuedAt > :at OR (c.issuedAt = :at AND c.id > :id))', { at: after.at, id: after.id });
+    const rows = await builder.getMany();
+    return toPage(rows, limit, ({ number, userId, name, issuedAt }) => ({ number, userId, name, issuedAt }), (c) => [c.issuedAt.toISOString(), c.id]);
   }
 }

@@ -113,3 +113,12 @@ export class CertificateVerification {
   @ApiProperty({ description: 'as printed' }) workshopTitle: string;
   @ApiProperty() issuedAt: Date;
 }
+
+export class IssuedCertificateView {
+  @ApiProperty({ example: 'PDP-2026-7K3M9QXT' }) number: string;
+  @ApiProperty() userId: string;
+  @ApiProperty({ description: "the holder's name as printed" }) name: string;
+  @ApiProperty() issuedAt: Date;
+}
+
+export class IssuedCertificatePage extends PageOf(IssuedCertificateView) {}

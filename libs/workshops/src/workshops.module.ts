@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AdminWorkshopsController, AdminWorkshopsService } from './admin-workshops';
 import { AttendanceController } from './attendance.controller';
 import { AttendanceService } from './attendance.service';
 import { CertificatesController } from './certificates.controller';
@@ -17,8 +18,8 @@ import { WorkshopsService } from './workshops.service';
 /** Workshops: scheduling, registration and waitlist, attendance, certificates and feedback. */
 @Module({
   imports: [TypeOrmModule.forFeature(workshopEntities)],
-  controllers: [WorkshopsController, RegistrationsController, AttendanceController, CertificatesController, MyWorkshopsController],
-  providers: [WorkshopsService, WorkshopReader, RegistrationsService, AttendanceService, CertificatesService, ParticipationService, MyWorkshopsService, WorkshopParticipants],
+  controllers: [WorkshopsController, AdminWorkshopsController, RegistrationsController, AttendanceController, CertificatesController, MyWorkshopsController],
+  providers: [WorkshopsService, AdminWorkshopsService, WorkshopReader, RegistrationsService, AttendanceService, CertificatesService, ParticipationService, MyWorkshopsService, WorkshopParticipants],
   exports: [WorkshopsService, WorkshopReader, WorkshopParticipants, RegistrationsService, AttendanceService, CertificatesService],
 })
 export class WorkshopsModule {}
