@@ -17,6 +17,11 @@ export const workshopKeys = {
   speaking: (when: 'upcoming' | 'past') => ['workshops', 'speaking', when] as const,
   liveReport: (id: string) => ['workshops', 'detail', id, 'live-report'] as const,
   feedback: (id: string) => ['workshops', 'detail', id, 'feedback'] as const,
+  /** The admin console: every status; under 'workshops', so a change anywhere refreshes it too. */
+  admin: ['workshops', 'admin'] as const,
+  adminList: (filters: object) => ['workshops', 'admin', 'list', filters] as const,
+  adminPart: (id: string, part: 'registrations' | 'attendance' | 'feedback' | 'certificates' | 'live-report', filter?: string) =>
+    ['workshops', 'detail', id, 'admin', part, filter ?? 'all'] as const,
 };
 
 /** Certificate checks are public and not about my workshops: a key of their own. */

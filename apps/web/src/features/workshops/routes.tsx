@@ -10,5 +10,10 @@ export const routes: RouteObject[] = [
   { path: 'speaker', lazy: () => import('./speaker/my-sessions-page').then((m) => ({ Component: m.MySessionsPage })) },
   { path: 'speaker/workshops/:id/sessions/:sid', lazy: () => import('./speaker/session-page').then((m) => ({ Component: m.SpeakerSessionPage })) },
   { path: 'speaker/workshops/:id/report', lazy: () => import('./speaker/report-page').then((m) => ({ Component: m.SpeakerReportPage })) },
+  // The Dinas's console (admin area; StaffPage checks the role, the api refuses anyone else).
+  { path: 'admin/workshops', lazy: () => import('./admin/admin-workshops-page').then((m) => ({ Component: m.AdminWorkshopsPage })) },
+  { path: 'admin/workshops/new', lazy: () => import('./admin/workshop-form-page').then((m) => ({ Component: m.NewWorkshopPage })) },
+  { path: 'admin/workshops/:id/edit', lazy: () => import('./admin/workshop-form-page').then((m) => ({ Component: m.EditWorkshopPage })) },
+  { path: 'admin/workshops/:id/:tab?', lazy: () => import('./admin/admin-workshop-page').then((m) => ({ Component: m.AdminWorkshopPage })) },
   { path: 'certificates/:number', lazy: () => import('./verify-certificate-page').then((m) => ({ Component: m.VerifyCertificatePage })) },
 ];

@@ -12,6 +12,7 @@ import availability from './availability';
 import reports from './reports';
 import mentorDesk from './mentorDesk';
 import speaker from './speaker';
+import adminWorkshops from './admin-workshops';
 
-const en: Strings<typeof id> = { common, auth, home, consultations, notifications, profile, video, workshops, availability, reports, mentorDesk, speaker };
+const en: Strings<typeof id> = { common, auth, home, consultations, notifications, profile, video, workshops, availability, reports, mentorDesk, speaker, adminWorkshops };
 export default en;
