@@ -40,6 +40,8 @@ interface World {
   /** Published, with the speaker; the owner holds a seat. */
   workshop: { workshopId: string; sessionId: string; start: Date };
   notificationId: string;
+  /** A mentor none of the callers is: whom the booking route books. */
+  bookable: Session;
   /** Another registrant in the LiveKit room: whom the moderation routes act on. */
   attendee: Session;
 }
@@ -158,7 +160,8 @@ const RULES: Record<string, Rule> = {
   // Consultations: their entrepreneur and their mentor; lists show each person their own.
   'POST /api/consultations': {
     allow: ENTREPRENEURS,
-    call: async (w, who) => ({ path: '/api/consultations', body: { mentorId: w.as.otherMentor.id, start: await slotOf(w, w.as.otherMentor.id, who === 'owner' ? 0 : 1), topic: 'permodalan' } }),
+    // With a mentor outside the callers: "another mentor" must stay a stranger to the owner.
+    call: async (w, who) => ({ path: '/api/consultations', body: { mentorId: w.bookable.id, start: await slotOf(w, w.bookable.id, who === 'owner' ? 0 : 1), topic: 'permodalan' } }),
   },
   'GET /api/consultations': { allow: SIGNED_IN },
   'GET /api/consultations/:id': { allow: ['owner', 'mentor', 'admin'], refused: HIDDEN, call: (w) => ({ path: `/api/consultations/${w.consultation}` }) },
@@ -177,6 +180,8 @@ const RULES: Record<string, Rule> = {
   'POST /api/consultations/:id/no-show': { allow: ['mentor'], ...MENTOR_ACTS, call: async (w) => ({ path: `/api/consultations/${await freshHeld(w)}/no-show` }) },
   'POST /api/consultations/:id/follow-up/done': { allow: ['mentor'], ...MENTOR_ACTS, call: (w) => ({ path: `/api/consultations/${w.held}/follow-up/done` }) },
   'GET /api/cases': { allow: SIGNED_IN },
+  // An entrepreneur's history: the mentors who have met them, and admins.
+  'GET /api/entrepreneurs/:id/history': { allow: ['mentor', 'admin'], call: (w) => ({ path: `/api/entrepreneurs/${w.as.owner.id}/history` }) },
   'PATCH /api/cases/:id': { allow: ['mentor', 'admin'], refused: HIDDEN, refusedAs: { owner: '403 FORBIDDEN' }, call: (w) => ({ path: `/api/cases/${w.caseId}`, body: { referenceNumber: 'KUR-2026-001' } }) },
 
   // Workshops: published ones are public; admins run them; speakers see their own workshop's people.
@@ -198,6 +203,8 @@ const RULES: Record<string, Rule> = {
   'POST /api/workshops/:id/feedback': { allow: ENTREPRENEURS, call: (w) => ({ path: `/api/workshops/${w.workshop.workshopId}/feedback`, body: { rating: 5 } }), alsoOk: code('NOT_ATTENDED', 'NOT_REGISTERED') },
   'GET /api/workshops/:id/feedback': { allow: ['speaker', 'admin'], call: (w) => ({ path: `/api/workshops/${w.workshop.workshopId}/feedback` }) },
   'GET /api/workshops/:id/live-report': { allow: ['speaker', 'admin'], call: (w) => ({ path: `/api/workshops/${w.workshop.workshopId}/live-report` }) },
+  'GET /api/admin/workshops': { allow: ['admin'] },
+  'GET /api/workshops/:id/certificates': { allow: ['admin'], call: (w) => ({ path: `/api/workshops/${w.workshop.workshopId}/certificates` }) },
   'GET /api/certificates/:number': { allow: 'public', call: () => ({ path: '/api/certificates/JKP-2026-000000' }), alsoOk: code('NOT_FOUND') },
 
   // The live room: registrants, the workshop's speakers and admins join; speakers and admins moderate.
@@ -360,7 +367,8 @@ describe('authorization matrix: every HTTP route and socket event, for every kin
     const [owner, otherEntrepreneur] = [await app.newEntrepreneur({ name: 'Pemilik Matriks' }), await app.newEntrepreneur({ name: 'Lain Matriks' })];
     w.as = { owner, otherEntrepreneur, mentor, otherMentor, speaker, otherSpeaker, admin };
     const weekly = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '07:00', end: '21:00' }));
-    for (const m of [mentor, otherMentor]) expect((await app.request('PUT', '/api/mentors/me/availability', { token: m.token, body: { slotMinutes: 60, minNoticeMinutes: 0, weekly } })).status).toBe(200);
+    w.bookable = await app.newUser(['mentor']);
+    for (const m of [mentor, otherMentor, w.bookable]) expect((await app.request('PUT', '/api/mentors/me/availability', { token: m.token, body: { slotMinutes: 60, minNoticeMinutes: 0, weekly } })).status).toBe(200);
     const booked = await bookedConsultation(app, mentor.id, owner.id);
     [w.consultation, w.consultationStart] = [booked.id, booked.start];
     w.held = await freshHeld(w);
