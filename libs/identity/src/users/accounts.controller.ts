@@ -1,7 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, ParseIdPipe, Roles, type Caller } from '@pendamping/platform';
 import { AccountsService } from './accounts.service';
+import { UpdateUserDto } from './profile.dto';
 import { SetRolesDto, UserView } from './user.dto';
 import { UsersService } from './users.service';
 
@@ -21,6 +22,16 @@ export class AccountsController {
   @ApiNotFoundResponse({ description: 'NOT_FOUND' })
   one(@Param('id', ParseIdPipe) id: string): Promise<UserView> {
     return this.users.view(id);
+  }
+
+  @Patch()
+  @ApiOperation({ operationId: 'updateUser', summary: "Correct a person's name, email, phone, organization, time zone, language or business; absent fields stay" })
+  @ApiOkResponse({ type: UserView })
+  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED (also: business for someone without one, an unknown kelurahan)' })
+  @ApiNotFoundResponse({ description: 'NOT_FOUND' })
+  @ApiConflictResponse({ description: 'EMAIL_TAKEN' })
+  update(@CurrentUser() caller: Caller, @Param('id', ParseIdPipe) id: string, @Body() dto: UpdateUserDto): Promise<UserView> {
+    return this.accounts.update(caller, id, dto);
   }
 
   @Post('disable')

@@ -1,29 +1,58 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { Clock, forbidden, notFound, ROLES, validationFailed, type Caller, type Role } from '@pendamping/platform';
+import { Clock, DomainError, forbidden, isDuplicateKey, notFound, ROLES, validationFailed, type Caller, type Role } from '@pendamping/platform';
 import { RegionsService } from '@pendamping/regions';
 import { TokenVersions } from '../auth/token-versions.service';
 import { EntrepreneurProfile } from '../entities/entrepreneur-profile.entity';
 import { MentorProfile } from '../entities/mentor-profile.entity';
 import { User } from '../entities/user.entity';
 import { IdentityErrors } from '../identity.errors';
+import type { UpdateUserDto } from './profile.dto';
+import { ProfileService } from './profile.service';
 import type { SetRolesDto, UserView } from './user.dto';
 import { UsersService } from './users.service';
 
 /**
- * Admins managing other people's accounts: disable, enable, change roles. Disabling and changing roles
- * raise the account's token version, so the person's tokens and sockets end at once on every node.
+ * Admins managing other people's accounts: correct details, disable, enable, change roles. Disabling and
+ * changing roles raise the account's token version, so the person's tokens and sockets end at once on every node.
  */
 @Injectable()
 export class AccountsService {
+  private readonly logger = new Logger(AccountsService.name);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly users: UsersService,
+    private readonly profile: ProfileService,
     private readonly regions: RegionsService,
     private readonly versions: TokenVersions,
     private readonly clock: Clock,
   ) {}
+
+  /**
+   * An admin correcting someone's details, under the same row locks as the other account changes (the
+   * caller must still be an admin when it is written). The log names who changed which fields, never the
+   * values (they are personal data). Tokens stay valid: they carry no email, name or zone.
+   */
+  async update(caller: Caller, userId: string, dto: UpdateUserDto): Promise<UserView> {
+    const { email, organization, ...details } = dto;
+    try {
+      await this.dataSource.transaction(async (em) => {
+        await this.locked(em, caller, userId);
+        const change = await this.profile.plan(userId, details);
+        if (email !== undefined) change.user.email = email;
+        if (organization !== undefined) change.user.organization = organization;
+        await this.profile.write(em, userId, change);
+        const fields = [...Object.keys(change.user), ...Object.keys(change.business).map((f) => `business.${f}`)];
+        if (fields.length > 0) this.logger.log({ adminId: caller.id, userId, fields }, 'an admin changed account details');
+      });
+    } catch (error) {
+      if (isDuplicateKey(error)) throw new DomainError('EMAIL_TAKEN', 'An account with this email already exists');
+      throw error;
+    }
+    return this.users.view(userId);
+  }
 
   async disable(caller: Caller, userId: string): Promise<UserView> {
     if (userId === caller.id) throw IdentityErrors.notYourself('disable');

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsObject, IsPhoneNumber, IsString, Length, Matches, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsEmail, IsIn, IsObject, IsPhoneNumber, IsString, Length, Matches, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
 import { CanonicalZone, IsHumanText, IsIanaZone, Trimmed } from '@pendamping/platform';
 import { REGION_CODE_PATTERN } from '@pendamping/regions';
 import { BUSINESS_TYPES, LOCALES, type BusinessType, type Locale } from '../people.constants';
@@ -79,4 +79,22 @@ export class ChangePasswordDto {
 export class PasswordChanged {
   @ApiProperty({ description: 'A fresh token for this device: every token issued before the change has ended' })
   accessToken: string;
+}
+
+/** PATCH /api/users/:id: an admin correcting someone's details; absent fields stay as they are. */
+export class UpdateUserDto extends UpdateMeDto {
+  @ApiPropertyOptional({ example: 'sari@example.com', description: 'The sign-in address; 409 EMAIL_TAKEN when another account has it' })
+  @Optional()
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  @IsEmail({}, { message: 'email must be a valid email address' })
+  @MaxLength(254)
+  email?: string;
+
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Bank DKI', description: 'Speakers and staff: where they come from; null removes it' })
+  @ValidateIf((_object, value) => value !== undefined && value !== null)
+  @Trimmed()
+  @IsString()
+  @Length(2, 120)
+  @IsHumanText('organization')
+  organization?: string | null;
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { DomainError, notFound, validationFailed } from '@pendamping/platform';
 import { RegionsService } from '@pendamping/regions';
 import { AuthService } from '../auth/auth.service';
@@ -12,6 +12,11 @@ import { User } from '../entities/user.entity';
 import type { ChangePasswordDto, UpdateMeDto } from './profile.dto';
 import { toE164, type UserView } from './user.dto';
 import { UsersService } from './users.service';
+
+export interface DetailsChange {
+  user: Partial<User>;
+  business: Partial<EntrepreneurProfile>;
+}
 
 /** A person editing their own account: details, business, language, password. */
 @Injectable()
@@ -27,19 +32,27 @@ export class ProfileService {
   ) {}
 
   async update(userId: string, dto: UpdateMeDto): Promise<UserView> {
-    const business = dto.business && (await this.checkedBusiness(userId, dto.business));
-    const changes = {
+    const plan = await this.plan(userId, dto);
+    await this.dataSource.transaction((em) => this.write(em, userId, plan));
+    return this.users.view(userId);
+  }
+
+  /** The columns a change of details writes (PATCH /api/me, and an admin's PATCH /api/users/:id), checked. */
+  async plan(userId: string, dto: UpdateMeDto): Promise<DetailsChange> {
+    const business = dto.business ? await this.checkedBusiness(userId, dto.business) : {};
+    const user = {
       ...(dto.name !== undefined && { name: dto.name }),
       ...(dto.phone !== undefined && { phone: dto.phone === null ? null : toE164(dto.phone) }),
       ...(dto.timezone !== undefined && { timezone: dto.timezone }),
       // The one place the language lives: notifications and the calendar feed read it from the account.
       ...(dto.locale !== undefined && { locale: dto.locale }),
     };
-    await this.dataSource.transaction(async (em) => {
-      if (Object.keys(changes).length > 0) await em.update(User, { id: userId }, changes);
-      if (business && Object.keys(business).length > 0) await em.update(EntrepreneurProfile, { userId }, business);
-    });
-    return this.users.view(userId);
+    return { user, business };
+  }
+
+  async write(em: EntityManager, userId: string, change: DetailsChange): Promise<void> {
+    if (Object.keys(change.user).length > 0) await em.update(User, { id: userId }, change.user);
+    if (Object.keys(change.business).length > 0) await em.update(EntrepreneurProfile, { userId }, change.business);
   }
 
   /**

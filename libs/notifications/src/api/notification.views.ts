@@ -33,6 +33,9 @@ export class DeliveryView {
   @ApiProperty() id: string;
   @ApiProperty() notificationId: string;
   @ApiProperty() userId: string;
+  @ApiProperty({ description: "the recipient's name as it is now" }) recipientName: string;
+  @ApiProperty({ type: String, nullable: true, description: 'where this channel reaches them now: the email address or the WhatsApp number (null in the app, or without a phone)' })
+  recipientAddress: string | null;
   @ApiProperty({ enum: NOTIFICATION_TYPES, enumName: 'NotificationType' }) type: NotificationType;
   @ApiProperty({ enum: CHANNELS, enumName: 'Channel' }) channel: ChannelName;
   @ApiProperty({ enum: DELIVERY_STATUSES, enumName: 'DeliveryStatus' }) status: DeliveryStatus;
