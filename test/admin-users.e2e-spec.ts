@@ -123,6 +123,35 @@ describe("admins edit people's details (PATCH /api/users/:id)", () => {
     expect((await row(person.id)).name).toBe('Dewi Sartika');
   });
 
+  describe("a mentor's kelurahan and topics (PUT /api/users/:id/roles)", () => {
+    const roles = (id: string, body: unknown) => api.request('PUT', `/api/users/${id}/roles`, { token: admin.token, body });
+
+    it('mentor given again replaces their kelurahan and topics; the directory follows, and their token still works (the roles did not change)', async () => {
+      const mentor = await api.newUser(['mentor'], { name: 'Rina Penugasan' });
+      const res = await roles(mentor.id, { roles: ['mentor'], mentor: { kelurahanCodes: [TEST_KELURAHAN[2], TEST_KELURAHAN[1]], topics: ['pemasaran'] } });
+      expect(res.status).toBe(200);
+      expect(res.body.mentor).toEqual({ kelurahanCodes: [TEST_KELURAHAN[1], TEST_KELURAHAN[2]], topics: ['pemasaran'] });
+      const profile = await api.get(`/api/mentors/${mentor.id}?kelurahan=${TEST_KELURAHAN[2]}`, mentor.token);
+      expect(profile.status).toBe(200);
+      expect(profile.body).toMatchObject({ assigned: true, topics: ['pemasaran'], kelurahanCodes: [TEST_KELURAHAN[1], TEST_KELURAHAN[2]] });
+      expect((await api.get(`/api/mentors/${mentor.id}?kelurahan=${TEST_KELURAHAN[0]}`, mentor.token)).body.assigned).toBe(false);
+    });
+
+    it('an unknown kelurahan in the new assignment is a 400 and the old assignment stays', async () => {
+      const mentor = await api.newUser(['mentor']);
+      const res = await roles(mentor.id, { roles: ['mentor'], mentor: { kelurahanCodes: ['31.71.09.9999'], topics: ['pemasaran'] } });
+      expect(res.status).toBe(400);
+      expect((await api.get(`/api/users/${mentor.id}`, admin.token)).body.mentor).toEqual({ kelurahanCodes: [TEST_KELURAHAN[0]], topics: ['permodalan'] });
+    });
+
+    it('a business given again for an entrepreneur is still a 400 (PATCH changes it)', async () => {
+      const person = await api.newEntrepreneur();
+      const res = await roles(person.id, { roles: ['entrepreneur'], business: { name: 'Usaha Lain', type: 'konveksi', kelurahanCode: TEST_KELURAHAN[0] } });
+      expect(res.status).toBe(400);
+      expect(res.body.message.join(' ')).toContain('business: this person already has one');
+    });
+  });
+
   it('answers 404 for an unknown or malformed id', async () => {
     expect((await patch('0190a3b4-0000-7000-8000-000000000000', { name: 'Siapa' })).status).toBe(404);
     expect((await patch('bukan-id', { name: 'Siapa' })).status).toBe(404);

@@ -54,7 +54,7 @@ export class AccountsController {
   }
 
   @Put('roles')
-  @ApiOperation({ operationId: 'setUserRoles', summary: "Set a person's roles; a change ends their tokens and sockets at once (they sign in again)" })
+  @ApiOperation({ operationId: 'setUserRoles', summary: "Set a person's roles, and a mentor's kelurahan and topics (mentor given again replaces them); a change of roles ends their tokens and sockets at once" })
   @ApiOkResponse({ type: UserView })
   @ApiNotFoundResponse({ description: 'NOT_FOUND' })
   @ApiConflictResponse({ description: 'NOT_YOURSELF: an admin cannot remove their own admin role' })

@@ -5,6 +5,7 @@ import { Clock, DomainError, forbidden, isDuplicateKey, notFound, ROLES, validat
 import { RegionsService } from '@pendamping/regions';
 import { TokenVersions } from '../auth/token-versions.service';
 import { EntrepreneurProfile } from '../entities/entrepreneur-profile.entity';
+import { MentorKelurahan } from '../entities/mentor-kelurahan.entity';
 import { MentorProfile } from '../entities/mentor-profile.entity';
 import { User } from '../entities/user.entity';
 import { IdentityErrors } from '../identity.errors';
@@ -78,8 +79,9 @@ export class AccountsService {
     await this.assertKnownKelurahan(dto);
     const raised = await this.dataSource.transaction(async (em) => {
       const user = await this.locked(em, caller, userId);
-      await this.assertProfilesFit(em, userId, roles, dto);
-      await this.users.saveProfiles(em, userId, dto);
+      const { hasMentor } = await this.assertProfilesFit(em, userId, roles, dto);
+      await this.users.saveProfiles(em, userId, { business: dto.business, mentor: hasMentor ? undefined : dto.mentor });
+      if (hasMentor && dto.mentor) await this.replaceAssignment(em, userId, dto.mentor);
       if (sameRoles(user.roles, roles)) return undefined;
       return this.versions.raise(em, userId, { roles });
     });
@@ -107,18 +109,29 @@ export class AccountsService {
     return user;
   }
 
-  /** A mentor or entrepreneur role needs its profile: the one the person has, or one given here. */
-  private async assertProfilesFit(em: EntityManager, userId: string, roles: Role[], dto: SetRolesDto): Promise<void> {
+  /** A mentor who has a profile: `mentor` given here replaces their kelurahan and topics. */
+  private async replaceAssignment(em: EntityManager, mentorId: string, mentor: NonNullable<SetRolesDto['mentor']>): Promise<void> {
+    await em.update(MentorProfile, { userId: mentorId }, { topics: mentor.topics });
+    await em.delete(MentorKelurahan, { mentorId });
+    await em.insert(MentorKelurahan, mentor.kelurahanCodes.map((kelurahanCode) => ({ mentorId, kelurahanCode })));
+  }
+
+  /**
+   * A mentor or entrepreneur role needs its profile: the one the person has, or one given here. A business
+   * is given once (PATCH changes it); a mentor's assignment may be given again, and then replaces the one they have.
+   */
+  private async assertProfilesFit(em: EntityManager, userId: string, roles: Role[], dto: SetRolesDto): Promise<{ hasMentor: boolean }> {
     const [hasBusiness, hasMentor] = await Promise.all([em.existsBy(EntrepreneurProfile, { userId }), em.existsBy(MentorProfile, { userId })]);
     const problems: string[] = [];
     const check = (role: Role, field: 'business' | 'mentor', has: boolean) => {
       if (roles.includes(role) && !has && !dto[field]) problems.push(`${field} is required for the ${role} role`);
       if (dto[field] && !roles.includes(role)) problems.push(`${field} is only allowed with the ${role} role`);
-      else if (dto[field] && has) problems.push(`${field}: this person already has one`);
+      else if (field === 'business' && dto.business && has) problems.push('business: this person already has one (change it with PATCH /api/users/:id)');
     };
     check('entrepreneur', 'business', hasBusiness);
     check('mentor', 'mentor', hasMentor);
     if (problems.length > 0) throw validationFailed(...problems);
+    return { hasMentor };
   }
 
   private async assertKnownKelurahan(dto: SetRolesDto): Promise<void> {
