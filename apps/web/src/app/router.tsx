@@ -6,6 +6,9 @@ import { routes as workshops } from '@/features/workshops/routes';
 import { routes as notifications } from '@/features/notifications/routes';
 import { routes as profile } from '@/features/profile/routes';
 import { routes as reports } from '@/features/reports/routes';
+import { routes as people } from '@/features/people/routes';
+import { routes as regions } from '@/features/regions/routes';
+import { routes as adminNotifications } from '@/features/notifications/admin/routes';
 import { Layout } from './layout';
 import { RouteError } from './route-error';
 
@@ -30,6 +33,9 @@ const children: RouteObject[] = [
   ...notifications,
   ...profile,
   ...reports,
+  ...people,
+  ...regions,
+  ...adminNotifications,
   { path: 'admin', element: <Navigate to="/admin/workshops" replace /> },
   { path: '*', lazy: () => import('./not-found').then((m) => ({ Component: m.NotFound })) },
 ];

@@ -13,6 +13,9 @@ import reports from './reports';
 import mentorDesk from './mentorDesk';
 import speaker from './speaker';
 import adminWorkshops from './admin-workshops';
+import people from './people';
+import regions from './regions';
+import deliveries from './deliveries';
 
-const en: Strings<typeof id> = { common, auth, home, consultations, notifications, profile, video, workshops, availability, reports, mentorDesk, speaker, adminWorkshops };
+const en: Strings<typeof id> = { common, auth, home, consultations, notifications, profile, video, workshops, availability, reports, mentorDesk, speaker, adminWorkshops, people, regions, deliveries };
 export default en;

@@ -12,6 +12,9 @@ import reports from './reports';
 import mentorDesk from './mentorDesk';
 import speaker from './speaker';
 import adminWorkshops from './admin-workshops';
+import people from './people';
+import regions from './regions';
+import deliveries from './deliveries';
 
-const id = { common, auth, home, consultations, notifications, profile, video, workshops, availability, reports, mentorDesk, speaker, adminWorkshops };
+const id = { common, auth, home, consultations, notifications, profile, video, workshops, availability, reports, mentorDesk, speaker, adminWorkshops, people, regions, deliveries };
 export default id;

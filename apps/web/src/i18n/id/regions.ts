@@ -1,0 +1,25 @@
+export default {
+  title: 'Wilayah',
+  intro: 'Kecamatan dan kelurahan yang dipakai untuk pendaftaran pelaku usaha dan penugasan pendamping. Kode mengikuti Kemendagri.',
+  kota: 'Kota/kabupaten',
+  kecamatanCount: '{{count}} kecamatan',
+  kelurahanOf: 'Kelurahan di {{name}}',
+  noKelurahan: 'Belum ada kelurahan di kecamatan ini',
+  noKelurahanHint: 'Tambahkan kelurahan pertama dengan formulir di bawah.',
+  noKecamatan: 'Belum ada kecamatan di kota ini',
+  add: {
+    title: 'Tambah kelurahan di {{name}}',
+    name: 'Nama kelurahan',
+    namePlaceholder: 'Contoh: Tebet Barat',
+    code: 'Kode Kemendagri',
+    codeHint: 'Kode kecamatan ditambah titik dan 4 angka, misalnya {{example}}.',
+    submit: 'Tambah kelurahan',
+    added: 'Kelurahan {{name}} ({{code}}) ditambahkan.',
+    nameShort: 'Nama kelurahan minimal 2 huruf.',
+    nameLong: 'Nama kelurahan maksimal 100 huruf.',
+    codeShape: 'Kode harus diawali {{prefix}} lalu 4 angka, misalnya {{example}}.',
+  },
+  errors: {
+    REGION_EXISTS: 'Kode ini sudah dipakai wilayah lain. Periksa kembali kode Kemendagri-nya.',
+  },
+};
