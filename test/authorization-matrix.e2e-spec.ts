@@ -137,6 +137,7 @@ const RULES: Record<string, Rule> = {
   // People and regions.
   'GET /api/users': { allow: ['admin'] },
   'POST /api/users': { allow: ['admin'], call: () => ({ path: '/api/users', body: { email: uniqueEmail('baru'), password: 'rahasia-123', name: 'Narasumber Baru', roles: ['speaker'] } }) },
+  'PATCH /api/users/:id': { allow: ['admin'], call: async (w) => ({ path: `/api/users/${await throwaway(w)}`, body: { name: 'Nama Dikoreksi' } }) },
   'GET /api/users/:id': { allow: ['admin'], call: (w) => ({ path: `/api/users/${w.as.owner.id}` }) },
   'POST /api/users/:id/disable': { allow: ['admin'], call: async (w) => ({ path: `/api/users/${await throwaway(w)}/disable` }) },
   'POST /api/users/:id/enable': { allow: ['admin'], call: async (w) => ({ path: `/api/users/${await throwaway(w)}/enable` }) },
