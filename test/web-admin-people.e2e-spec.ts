@@ -233,12 +233,19 @@ describe('web app: the admin manages people, regions and failed deliveries (fake
     expect(wa.malformed).toEqual([]);
   }, 120_000);
 
-  it('an entrepreneur opening the admin pages sees the not-allowed screen', async () => {
+  it('an entrepreneur opening the admin pages sees the not-allowed screen, and the api refuses the same calls with 403', async () => {
     const person = await stack.app.newEntrepreneur();
     const other = await openPhone(stack, { session: person });
-    for (const path of ['/admin/people', '/admin/regions', '/admin/notifications']) {
+    for (const path of ['/admin/workshops', '/admin/people', '/admin/regions', '/admin/notifications', '/admin/reports']) {
       await other.page.goto(path);
       await other.page.getByTestId('not-allowed').waitFor();
+      await other.page.getByText('Halaman ini hanya untuk admin program.', { exact: false }).waitFor();
+    }
+    expect(await checkScreen(other, 'admin-not-allowed')).toEqual(clean);
+    // Hiding the page is not the guard: the api answers the calls these pages make with 403.
+    for (const path of ['/api/admin/workshops', '/api/users?q=sari', '/api/admin/notification-deliveries', '/api/admin/reports/funnel']) {
+      const res = await stack.app.get(path, person.token);
+      expect({ path, status: res.status, code: res.body.code }).toEqual({ path, status: 403, code: 'FORBIDDEN' });
     }
     expect(other.errors).toEqual([]);
     await other.context.close();
