@@ -162,7 +162,7 @@ describe('web app: the admin manages people, regions and failed deliveries (fake
     expect((await stack.app.post('/api/auth/login', { email: person.email, password: 'rahasia-123' })).status).toBe(200);
   }, 60_000);
 
-  it("adds a kelurahan to a kecamatan: a wrong code is named first, a taken code is the api's 409 in Indonesian, then the new one is listed", async () => {
+  it("adds a kelurahan to a kecamatan: a wrong code is named first, a taken code is the api's 409 in Indonesian, then the new one is listed and offered in the pickers", async () => {
     const { page } = phone;
     await page.goto('/admin/people');
     await adminNav(page).getByRole('link', { name: 'Wilayah' }).click();
@@ -191,6 +191,12 @@ describe('web app: the admin manages people, regions and failed deliveries (fake
     expect(listed.body.items).toContainEqual({ code: '31.71.09.1006', name: 'Manggarai Selatan', level: 'kelurahan', parentCode: '31.71.09' });
     expect(await checkScreen(phone, 'admin-regions')).toEqual(clean);
 
+    // The people filter offers it at once (the region queries were read again).
+    await adminNav(page).getByRole('link', { name: 'Pengguna' }).click();
+    await choose(page, page, 'Kecamatan', 'Tebet', 'Tebet');
+    await page.getByRole('textbox', { name: 'Kelurahan', exact: true }).or(page.getByRole('combobox', { name: 'Kelurahan', exact: true })).first().click();
+    await page.getByRole('option', { name: 'Manggarai Selatan', exact: true }).waitFor();
+    await page.keyboard.press('Escape');
   }, 90_000);
 
   it('a WhatsApp message the provider refused is listed with its recipient, message, cause and time in WIB; retried from the list, it leaves the list and is delivered', async () => {

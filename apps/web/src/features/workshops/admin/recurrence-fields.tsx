@@ -1,4 +1,4 @@
-import { Card, Chip, Group, NumberInput, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Card, Chip, Group, Input, NumberInput, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { formatDateTime, formatTime, zoneLabel } from '@/lib/datetime';
 import { useT } from '@/i18n';
 import { WEEKDAYS, type SeriesProblem, type Weekday, type WeeklySeries } from './recurrence-builder';
@@ -24,9 +24,9 @@ export function RecurrenceFields({ value, onChange, problems, show, apiErrors }:
   return (
     <Stack gap="sm" data-testid="series-builder">
       <div role="group" aria-labelledby="weekdays-label" aria-describedby={weekdayError ? 'weekdays-error' : undefined}>
-        <Text size="sm" fw={500} mb={6} id="weekdays-label">
+        <Input.Label id="weekdays-label" display="block" mb={4}>
           {t('adminWorkshops.form.weekdays')}
-        </Text>
+        </Input.Label>
         <Chip.Group multiple value={value.weekdays.map(String)} onChange={(v) => set({ weekdays: v.map(Number).sort((a, b) => a - b) as Weekday[] })}>
           <Group gap={6}>
             {WEEKDAYS.map((d) => (

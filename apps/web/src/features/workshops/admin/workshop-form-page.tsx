@@ -1,5 +1,5 @@
 import { useMemo, useState, type FormEvent } from 'react';
-import { Alert, Anchor, Button, Card, Group, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, Input, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { Link, useNavigate, useParams } from 'react-router';
 import { TOPICS, type Topic, type Workshop } from '@/api/types';
 import { useZone } from '@/lib/auth';
@@ -131,9 +131,9 @@ function Editor({ workshop }: { workshop?: Workshop }) {
               {t('adminWorkshops.form.schedule')}
             </Title>
             <div>
-              <Text size="sm" fw={500} mb={4} id="format-label">
+              <Input.Label id="format-label" display="block" mb={4}>
                 {t('adminWorkshops.form.format')}
-              </Text>
+              </Input.Label>
               <SegmentedControl
                 aria-labelledby="format-label"
                 value={form.mode}
