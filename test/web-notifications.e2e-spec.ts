@@ -70,6 +70,8 @@ describe('web app: notifications, settings and profile', () => {
     await page.locator('[data-testid="bell-count"][data-count="1"]').first().waitFor();
     const toast = page.locator('.mantine-Notification-root', { hasText: 'Pendaftaran workshop berhasil' });
     await toast.waitFor();
+    // The pointer on the toast holds it open (it closes itself after 6 s), as for a person reading it: a slow run must not lose it.
+    await toast.hover();
     expect(await toast.getByTestId('toast-link').getAttribute('href')).toBe(`/workshops/${first.id}`);
     expect(inboxReads).toEqual([]);
     expect(await accessibilityProblems(page)).toEqual([]);
