@@ -135,6 +135,8 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const width = page.viewportSize()?.width ?? 0;
   const path = join(SCREENSHOTS, `${name}-${width}.png`);
+  // From the top: a full-page capture of a scrolled page draws the fixed header where the viewport was.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path, fullPage: true });
   return path;
 }
