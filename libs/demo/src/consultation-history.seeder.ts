@@ -5,7 +5,7 @@ import { AssistanceCase, Consultation, ConsultationOutcome, FollowUpService, Out
 import { newId, type Caller } from '@pendamping/platform';
 import { backdate } from './backdate';
 import { DEMO_PAST_CONSULTATIONS, demoEntrepreneur, type DemoPastConsultation, type DemoPeople } from './demo-data';
-import { dateInDays, minutesAfter, workdayAgo } from './demo-time';
+import { dateInDays, minutesAfter, pastConsultationTimes, workdayAgo } from './demo-time';
 
 const SLOT_MINUTES = 45;
 const PROGRESS = ['open', 'submitted', 'approved'];
@@ -41,8 +41,7 @@ export class ConsultationHistorySeeder {
     const mentor: Caller = { id: people.mentorIds[past.mentor], roles: ['mentor'] };
     let consultation = await this.find(people, past);
     if (!consultation) {
-      const start = workdayAgo(past.daysAgo, past.hour);
-      const bookedAt = workdayAgo(past.daysAgo + past.bookedDaysBefore, 19, 30);
+      const { start, bookedAt } = pastConsultationTimes(past);
       const entrepreneurId = people.entrepreneurIds[demoEntrepreneur(past.entrepreneur)];
       // The row BookingService writes; its confirmation and reminders are long gone, so none are written.
       await this.db.getRepository(Consultation).insert({

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import type { DemoPastConsultation } from './demo-data';
 
 export const DEMO_ZONE = 'Asia/Jakarta';
 
@@ -15,3 +16,12 @@ export function dateInDays(days: number, now = new Date()): string {
 }
 
 export const minutesAfter = (at: Date, minutes: number) => new Date(at.getTime() + minutes * 60_000);
+
+/**
+ * When a past demo consultation was held and when it was booked: the booking counts back from the day it
+ * was held (not from today), so a weekend moving both to the same Friday never books it after it started.
+ */
+export function pastConsultationTimes(past: Pick<DemoPastConsultation, 'daysAgo' | 'hour' | 'bookedDaysBefore'>, now = new Date()): { start: Date; bookedAt: Date } {
+  const start = workdayAgo(past.daysAgo, past.hour, 0, now);
+  return { start, bookedAt: workdayAgo(past.bookedDaysBefore, 19, 30, start) };
+}

@@ -68,7 +68,7 @@ export class PastWorkshopSeeder {
       return { wrote: false, workshopId: existing.id, session };
     }
     const startsAt = workdayAgo(PAST.daysAgo, 9);
-    const publishedAt = workdayAgo(PAST.daysAgo + 16, 10);
+    const publishedAt = workdayAgo(16, 10, 0, startsAt);
     const workshopId = newId();
     const session = { id: newId(), workshopId, startsAt, endsAt: minutesAfter(startsAt, SESSION_MINUTES) };
     // What WorkshopsService.create and publish write, in one transaction: a crash leaves all or nothing.
