@@ -3,6 +3,7 @@ import { Redis } from 'ioredis';
 import { Queue } from 'bullmq';
 import { DateTime } from 'luxon';
 import { DataSource, In } from 'typeorm';
+import { AppConfig } from '@pendamping/platform';
 import { DISPATCH_QUEUE, Notification, NotificationDelivery, dispatchJobId } from '@pendamping/notifications';
 import { connect, record } from './support/realtime-client';
 import { TestApp, type Session } from './support/test-app';
@@ -47,26 +48,31 @@ describe('reminders with the real worker, Redis and SMTP', () => {
 
   /**
    * Slots start on whole minutes of the mentor's clock, so the slot (T) is 25-85 s away; the offsets are
-   * chosen (and the api started with them) so the reminders fall `dueInMs` from now.
+   * chosen so the reminders fall `dueInMs` from the moment the scene is ready (the api, the people and the
+   * mentor's hours are set up first: under load that takes seconds). The running api's offsets are set then,
+   * as REMINDER_OFFSETS would set them at start; booking reads them.
    */
   async function scenario(dueInMs: number[]) {
-    const now = Date.now();
-    const T = Math.ceil((now + 25_000) / 60_000) * 60_000;
-    const offsets = dueInMs.map((d) => Math.round((T - now - d) / 1000));
-    api = await TestApp.start({ REDIS_URL: redis.url, DATABASE_URL: database.url, REMINDER_OFFSETS: offsets.map((o) => `${o}s`).join(',') });
-    // A mentor zone where it is around noon, so a range from T never runs past midnight.
-    const utcHour = new Date(T).getUTCHours();
-    const shift = ((12 - utcHour + 36) % 24) - 12;
-    const zone = shift === 0 ? 'UTC' : `Etc/GMT${shift > 0 ? '-' : '+'}${Math.abs(shift)}`;
-    const local = DateTime.fromMillis(T, { zone });
+    api = await TestApp.start({ REDIS_URL: redis.url, DATABASE_URL: database.url, REMINDER_OFFSETS: '1h' });
     const mentor = await api.newUser(['mentor']);
-    const availability = { timezone: zone, slotMinutes: 10, bufferMinutes: 0, minNoticeMinutes: 0, horizonDays: 7, weekly: everyDay(local.toFormat('HH:mm'), local.plus({ minutes: 30 }).toFormat('HH:mm')) };
-    expect((await api.request('PUT', '/api/mentors/me/availability', { token: mentor.token, body: availability })).status).toBe(200);
     const entrepreneur = await api.newEntrepreneur();
     const socket = await connect(api, entrepreneur.token);
     sockets.push(socket);
     const pushed = record<{ type: string; id: string; at?: number }>(socket, 'notification');
     socket.on('notification', (n: { id: string }) => Object.assign(pushed.find((p) => p.id === n.id) ?? {}, { at: Date.now() }));
+
+    const T = Math.ceil((Date.now() + 25_000) / 60_000) * 60_000;
+    // A mentor zone where it is around noon, so a range from T never runs past midnight.
+    const utcHour = new Date(T).getUTCHours();
+    const shift = ((12 - utcHour + 36) % 24) - 12;
+    const zone = shift === 0 ? 'UTC' : `Etc/GMT${shift > 0 ? '-' : '+'}${Math.abs(shift)}`;
+    const local = DateTime.fromMillis(T, { zone });
+    const availability = { timezone: zone, slotMinutes: 10, bufferMinutes: 0, minNoticeMinutes: 0, horizonDays: 7, weekly: everyDay(local.toFormat('HH:mm'), local.plus({ minutes: 30 }).toFormat('HH:mm')) };
+    expect((await api.request('PUT', '/api/mentors/me/availability', { token: mentor.token, body: availability })).status).toBe(200);
+
+    const now = Date.now();
+    const offsets = dueInMs.map((d) => Math.round((T - now - d) / 1000));
+    Object.assign(api.app.get(AppConfig), { reminderOffsetsMs: offsets.map((o) => o * 1000) });
     return { app: api, mentor, entrepreneur, pushed, slot: (k: number) => new Date(T + k * 600_000).toISOString(), dueAt: offsets.map((o) => T - o * 1000) };
   }
 
