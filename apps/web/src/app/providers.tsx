@@ -33,6 +33,8 @@ const theme = createTheme({
   focusRing: 'auto',
   defaultRadius: 'md',
   colors: { teal, red },
+  // A badge beside a title that wraps keeps its whole word (on a phone it was squeezed to "D…").
+  components: { Badge: { styles: { root: { flexShrink: 0 } } } },
 });
 
 // Text on "light" badges and alerts (a tinted background) in a shade dark enough for 4.5:1.

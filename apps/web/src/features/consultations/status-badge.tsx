@@ -7,7 +7,7 @@ const COLORS: Record<ConsultationStatus, string> = { booked: 'teal', completed: 
 export function StatusBadge({ status }: { status: ConsultationStatus }) {
   const { t } = useT();
   return (
-    <Badge color={COLORS[status]} c="dark.8" variant="light" style={{ flexShrink: 0 }} data-testid="status-badge">
+    <Badge color={COLORS[status]} c="dark.8" variant="light" data-testid="status-badge">
       {t(`consultations.status.${status}`)}
     </Badge>
   );

@@ -8,7 +8,7 @@ const COLORS: Record<WorkshopStatus, string> = { draft: 'gray', published: 'teal
 export function WorkshopStatusBadge({ status }: { status: WorkshopStatus }) {
   const { t } = useT();
   return (
-    <Badge variant="light" color={COLORS[status]} c={`${COLORS[status]}.9`} style={{ flexShrink: 0 }} data-testid="status" data-status={status}>
+    <Badge variant="light" color={COLORS[status]} c={`${COLORS[status]}.9`} data-testid="status" data-status={status}>
       {t(`adminWorkshops.status.${status}`)}
     </Badge>
   );
