@@ -24,8 +24,8 @@ export default defineConfig({
             { name: 'vendor', test: /node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack|i18next|react-i18next|@mantine[\\/]hooks|clsx|openapi-fetch)[\\/]/, priority: 30 },
             // Mantine's core and the components of the shell, the login and the landing page only.
             { name: 'mantine', test: new RegExp(`@mantine[\\\\/]core[\\\\/]esm[\\\\/](core|utils|components[\\\\/](${SHELL_COMPONENTS.join('|')}))[\\\\/]`), priority: 20 },
-            // Not the full stylesheet nor English: those load when needed.
-            { name: 'core', test: /apps[\\/]web[\\/]src[\\/](api|lib|ui|i18n)[\\/](?!full-styles|en[\\/])/, priority: 10 },
+            // Not the full stylesheet, English, nor the Indonesian of later pages: those load when needed.
+            { name: 'core', test: /apps[\\/]web[\\/]src[\\/](api|lib|ui|i18n)[\\/](?!full-styles|en[\\/]|id[\\/](?!(first|common|auth|home)\.))/, priority: 10 },
           ],
         },
       },

@@ -5,13 +5,15 @@ import { Link, NavLink, Outlet } from 'react-router';
 import type { Me, Role } from '@/api/types';
 import { useMe } from '@/lib/auth';
 import { setLang, useT } from '@/i18n';
+import { afterFirstScreen } from '@/ui/after-first-screen';
 import { ConnectionBanner } from '@/ui/connection-banner';
 import { STAFF_AREAS } from '@/ui/staff-areas';
 import { Loading } from '@/ui/states';
 import classes from './layout.module.css';
 
-// The bell, the account and language menus: code for logged-in people only (menus bring floating-ui).
-const UserActions = lazy(() => import('./user-actions').then((m) => ({ default: m.UserActions })));
+// The bell, the account and language menus: code for logged-in people only (menus bring floating-ui), with
+// the full stylesheet and text they need.
+const UserActions = lazy(() => Promise.all([import('./user-actions'), afterFirstScreen()]).then(([m]) => ({ default: m.UserActions })));
 
 interface NavItem {
   to: string;

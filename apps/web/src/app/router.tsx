@@ -9,6 +9,7 @@ import { routes as reports } from '@/features/reports/routes';
 import { routes as people } from '@/features/people/routes';
 import { routes as regions } from '@/features/regions/routes';
 import { routes as adminNotifications } from '@/features/notifications/admin/routes';
+import { afterFirstScreen } from '@/ui/after-first-screen';
 import { Layout } from './layout';
 import { RouteError } from './route-error';
 
@@ -18,11 +19,11 @@ import { RouteError } from './route-error';
  */
 const FIRST_SCREENS = new Set(['login']);
 
-/** Pages after the first screen bring Mantine's full stylesheet with them (ui/full-styles). */
+/** Pages after the first screen bring Mantine's full stylesheet and the rest of the text with them. */
 function withFullStyles(route: RouteObject): RouteObject {
   const { lazy } = route;
   if (typeof lazy !== 'function' || (route.path && FIRST_SCREENS.has(route.path))) return route;
-  return { ...route, lazy: async () => (await Promise.all([lazy(), import('@/ui/full-styles')]))[0] } as RouteObject;
+  return { ...route, lazy: async () => (await Promise.all([lazy(), afterFirstScreen()]))[0] } as RouteObject;
 }
 
 const children: RouteObject[] = [

@@ -5,7 +5,6 @@ import { useMe, useSignOut } from '@/lib/auth';
 import { useT } from '@/i18n';
 import { NotificationBell } from '@/features/notifications/notification-bell';
 import { useChooseLanguage } from '@/features/profile/profile-queries';
-import '@/ui/full-styles';
 
 function LanguageMenu() {
   const { t, lang } = useT();

@@ -1,11 +1,14 @@
 import i18n from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
-import id from './id';
+import first from './id/first';
 import type { Lang } from '@/lib/datetime';
 
 const KEY = 'pendamping.lang';
 
-/** Indonesian is bundled; English loads on demand (a person on a metered line pays only for their language). */
+/**
+ * The first screen's Indonesian is bundled, the rest comes with the first page after it (loadAllText); English
+ * loads on demand (a person on a metered line pays only for their language and the pages they open).
+ */
 export function initialLang(): Lang {
   try {
     return localStorage.getItem(KEY) === 'en' ? 'en' : 'id';
@@ -15,12 +18,25 @@ export function initialLang(): Lang {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { id: { translation: id } },
+  resources: { id: { translation: first } },
   lng: 'id',
   fallbackLng: 'id',
   interpolation: { escapeValue: false },
   returnNull: false,
 });
+
+let allText: Promise<void> | undefined;
+/** The Indonesian text of every page; awaited by each page after the first screen before it renders. */
+export function loadAllText(): Promise<void> {
+  allText ??= import('./id/rest').then(
+    ({ default: rest }) => void i18n.addResourceBundle('id', 'translation', rest, true, false),
+    (error: unknown) => {
+      allText = undefined; // a dropped connection: the next page tries again
+      throw error;
+    },
+  );
+  return allText;
+}
 
 export async function setLang(lang: Lang): Promise<void> {
   if (lang === 'en' && !i18n.hasResourceBundle('en', 'translation')) {
