@@ -73,6 +73,10 @@ describe('web app: notifications, settings and profile', () => {
     // The pointer on the toast holds it open (it closes itself after 6 s), as for a person reading it: a slow run must not lose it.
     await toast.hover();
     expect(await toast.getByTestId('toast-link').getAttribute('href')).toBe(`/workshops/${first.id}`);
+    // On a phone it rises from the bottom, clear of the header (and of a modal's title) and above the tab bar.
+    const [shown, tabBar, header] = await Promise.all([toast.boundingBox(), page.getByRole('navigation', { name: 'Menu', exact: true }).boundingBox(), page.locator('header').boundingBox()]);
+    expect(shown!.y + shown!.height).toBeLessThanOrEqual(tabBar!.y);
+    expect(shown!.y).toBeGreaterThan(header!.y + header!.height + 100);
     expect(inboxReads).toEqual([]);
     expect(await accessibilityProblems(page)).toEqual([]);
     await screenshot(page, 'notification-toast');

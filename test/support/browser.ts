@@ -135,9 +135,21 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const width = page.viewportSize()?.width ?? 0;
   const path = join(SCREENSHOTS, `${name}-${width}.png`);
-  // From the top: a full-page capture of a scrolled page draws the fixed header where the viewport was.
+  // The whole page in one viewport as tall as it is: a full-page capture would draw the fixed header and tab
+  // bar where the viewport was (mid-image), not at the top and bottom where people see them.
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path, fullPage: true });
+  const viewport = page.viewportSize();
+  const height = Math.min(await page.evaluate(() => document.documentElement.scrollHeight), 8000);
+  if (!viewport || height <= viewport.height) {
+    await page.screenshot({ path });
+    return path;
+  }
+  await page.setViewportSize({ width: viewport.width, height });
+  try {
+    await page.screenshot({ path });
+  } finally {
+    await page.setViewportSize(viewport);
+  }
   return path;
 }
 

@@ -6,15 +6,19 @@ import i18n from '@/i18n';
 import { queryClient } from '@/lib/query-client';
 import { SocketProvider } from '@/lib/socket';
 import { useToken } from '@/lib/session';
+import { afterFirstScreen } from '@/ui/after-first-screen';
+import classes from './layout.module.css';
 
 // Toasts are for logged-in people (live notifications): their code loads after login.
-const Notifications = lazy(() => Promise.all([import('@mantine/notifications'), import('@/ui/full-styles')]).then(([m]) => ({ default: m.Notifications })));
+const Notifications = lazy(() => Promise.all([import('@mantine/notifications'), afterFirstScreen()]).then(([m]) => ({ default: m.Notifications })));
 
 function Toasts() {
   const token = useToken();
+  // Out of the way of what people read: a modal's title and the header are at the top, so toasts come from
+  // the bottom, on a phone just above the tab bar (layout.module.css).
   return token ? (
     <Suspense fallback={null}>
-      <Notifications position="top-center" limit={3} />
+      <Notifications position="bottom-center" limit={3} classNames={{ root: classes.toasts }} />
     </Suspense>
   ) : null;
 }
