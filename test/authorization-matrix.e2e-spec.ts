@@ -176,6 +176,7 @@ const RULES: Record<string, Rule> = {
   'GET /api/consultations/:id/video-presence': { allow: ['owner', 'mentor', 'admin'], refused: HIDDEN, call: (w) => ({ path: `/api/consultations/${w.consultation}/video-presence` }) },
   'POST /api/consultations/:id/join': { allow: ['owner', 'mentor'], ...ACTS, at: (w) => plusMinutes(w.consultationStart, -5), call: (w) => ({ path: `/api/consultations/${w.consultation}/join` }) },
   'POST /api/consultations/:id/outcome': { allow: ['mentor'], ...MENTOR_ACTS, call: async (w) => ({ path: `/api/consultations/${await freshHeld(w)}/outcome`, body: { summary: 'Ringkasan', actions: ['Siapkan NIB'] } }) },
+  'GET /api/consultations/:id/calendar.ics': { allow: ['owner', 'mentor'], ...ACTS, call: (w) => ({ path: `/api/consultations/${w.consultation}/calendar.ics` }) },
   'GET /api/consultations/:id/outcome': { allow: ['owner', 'mentor', 'admin'], refused: HIDDEN, call: (w) => ({ path: `/api/consultations/${w.held}/outcome` }) },
   'PATCH /api/consultations/:id/outcome': { allow: ['mentor'], ...MENTOR_ACTS, call: (w) => ({ path: `/api/consultations/${w.held}/outcome`, body: { summary: 'Ringkasan diperbarui', actions: ['Siapkan NIB'] } }) },
   'POST /api/consultations/:id/no-show': { allow: ['mentor'], ...MENTOR_ACTS, call: async (w) => ({ path: `/api/consultations/${await freshHeld(w)}/no-show` }) },

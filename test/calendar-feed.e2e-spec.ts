@@ -115,4 +115,27 @@ describe('calendar feed (iCalendar subscription)', () => {
     for (const path of ['/api/calendar/bukan-alamat.ics', `/api/calendar/${'A'.repeat(43)}.ics`, `/api/calendar/${'A'.repeat(43)}`]) expect((await fetch(`${app.baseUrl}${path}`)).status).toBe(404);
     expect((await app.post('/api/me/calendar-feed', undefined)).status).toBe(401);
   });
+
+  describe("one consultation's entry (Tambah ke kalender)", () => {
+    async function entryOf(id: string, who: Session) {
+      const res = await fetch(`${app.baseUrl}/api/consultations/${id}/calendar.ics`, { headers: { authorization: `Bearer ${who.token}` } });
+      return { status: res.status, type: res.headers.get('content-type'), disposition: res.headers.get('content-disposition'), text: await res.text() };
+    }
+
+    it('gives each person in it one event titled for them, with the UID of the invites and the feed; a cancelled one is CANCELLED', async () => {
+      const forSiti = await entryOf(mine, siti);
+      expect(forSiti).toMatchObject({ status: 200, disposition: `attachment; filename="konsultasi-${mine}.ics"` });
+      expect(forSiti.type).toContain('text/calendar');
+      expect(parse(forSiti.text)).toEqual({ [`consultation-${mine}@pendamping`]: expect.objectContaining({ SUMMARY: 'Konsultasi perizinan dengan Rina Marlina', DTSTART: icsTime(at(9)), DTEND: icsTime(at(9, 30)), STATUS: 'CONFIRMED' }) });
+      expect(parse((await entryOf(mine, mentor)).text)[`consultation-${mine}@pendamping`].SUMMARY).toBe('Konsultasi perizinan dengan Siti Aminah');
+      expect(parse((await entryOf(cancelled, siti)).text)[`consultation-${cancelled}@pendamping`].STATUS).toBe('CANCELLED');
+    });
+
+    it('is 404 for another entrepreneur and for an unknown id, 403 for an admin, 401 without a token', async () => {
+      expect((await entryOf(mine, budi)).status).toBe(404);
+      expect((await entryOf('0190d2f4-7a1b-7c3d-8e9f-0a1b2c3d4e5f', siti)).status).toBe(404);
+      expect(JSON.parse((await entryOf(mine, admin)).text)).toMatchObject({ statusCode: 403, code: 'FORBIDDEN' });
+      expect((await fetch(`${app.baseUrl}/api/consultations/${mine}/calendar.ics`)).status).toBe(401);
+    });
+  });
 });

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { DateTime } from 'luxon';
 import type { Locator, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
@@ -170,6 +171,13 @@ describe('web app: consultations (mentors, booking, my consultations, chat)', ()
     expect(await page.getByTestId('confirmation-when').textContent()).toBe(when);
     expect(await checkScreen(phone, 'consultations-confirmation')).toEqual(clean);
     await page.getByTestId('add-to-calendar').click();
+    // This consultation alone, as a file: one event with the UID its emailed invite carries.
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('calendar-download').click()]);
+    expect(file.suggestedFilename()).toBe(`konsultasi-${id}.ics`);
+    const ics = await readFile((await file.path())!, 'utf8');
+    expect(ics.match(/^BEGIN:VEVENT/gm)).toHaveLength(1);
+    expect(ics).toContain(`UID:consultation-${id}@pendamping`);
+    expect(ics).toContain('SUMMARY:Konsultasi permodalan dengan Ibu Ratna Pendamping');
     // No address yet (the api answers nulls, no 4xx in the console): make one, then subscribe.
     await page.getByTestId('calendar-create').click();
     const subscribe = page.getByTestId('calendar-subscribe');

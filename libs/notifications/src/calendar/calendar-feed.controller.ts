@@ -1,7 +1,7 @@
 import { Controller, Delete, Get, Header, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { CurrentUser, notFound, Public, type Caller } from '@pendamping/platform';
+import { CurrentUser, notFound, ParseIdPipe, Public, type Caller } from '@pendamping/platform';
 import { CalendarFeedService, type CurrentFeed, type FeedAddress } from './calendar-feed.service';
 
 class FeedAddressView implements FeedAddress {
@@ -44,6 +44,18 @@ export class CalendarFeedController {
   @ApiNoContentResponse()
   async revoke(@CurrentUser() caller: Caller): Promise<void> {
     await this.feeds.revoke(caller.id);
+  }
+
+  @Get('consultations/:id/calendar.ics')
+  @ApiBearerAuth()
+  @ApiOperation({ operationId: 'getConsultationIcs', summary: "One consultation's calendar entry (text/calendar) for the people in it: add it to a calendar app" })
+  @ApiOkResponse({ description: 'An iCalendar (RFC 5545) file with one event; CANCELLED once the consultation is', content: { 'text/calendar': { schema: { type: 'string' } } } })
+  @ApiNotFoundResponse({ description: 'No such consultation, or not yours' })
+  @ApiForbiddenResponse({ description: 'An admin: it is not their appointment' })
+  async consultationIcs(@CurrentUser() caller: Caller, @Param('id', ParseIdPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+    const body = await this.feeds.consultationIcs(caller, id);
+    void reply.header('content-type', 'text/calendar; charset=utf-8').header('content-disposition', `attachment; filename="konsultasi-${id}.ics"`);
+    return body;
   }
 
   @Public()

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createEvents, type EventAttributes } from 'ics';
 import { DataSource } from 'typeorm';
 import type { Locale } from '@pendamping/identity';
-import { AppConfig, Clock, notFound } from '@pendamping/platform';
+import { AppConfig, Clock, forbidden, notFound, type Caller } from '@pendamping/platform';
 import { participantRole, type ParticipantRole } from '@pendamping/workshops';
 import { calendarEvent, calendarUid } from '../channels/calendar-invite';
 import { loadRecipient } from '../delivery/recipient';
@@ -29,6 +29,8 @@ export type CurrentFeed = FeedAddress | { url: null; webcal: null };
 
 interface ConsultationRow {
   id: string;
+  status: 'booked' | 'completed' | 'cancelled';
+  entrepreneurId: string;
   start: Date;
   end: Date;
   topic: string;
@@ -106,13 +108,7 @@ export class CalendarFeedService {
     const words = WORDS[user.locale];
     const base = this.config.publicUrl.replace(/\/$/, '');
 
-    const consultations: ConsultationRow[] = await this.dataSource.query(
-      `SELECT c.id, c.start, c.end, c.topic, c.mentorId, m.name AS mentorName, e.name AS entrepreneurName
-         FROM consultations c JOIN users m ON m.id = c.mentorId JOIN users e ON e.id = c.entrepreneurId
-        WHERE (c.mentorId = ? OR c.entrepreneurId = ?) AND c.status IN ('booked', 'completed') AND c.start < ? AND c.end > ?
-        ORDER BY c.start`,
-      [user.id, user.id, to, from],
-    );
+    const consultations = await this.consultations(`(c.mentorId = ? OR c.entrepreneurId = ?) AND c.status IN ('booked', 'completed') AND c.start < ? AND c.end > ?`, [user.id, user.id, to, from]);
     // Every session of a published workshop the person speaks at or has a registration for; who of them is
     // in the room, and as what, is the workshops lib's rule (participantRole), as for the video join.
     const candidates: SessionRow[] = await this.dataSource.query(
@@ -136,10 +132,7 @@ export class CalendarFeedService {
     });
 
     const events: EventAttributes[] = [
-      ...consultations.map((c) => {
-        const link = `${base}/consultations/${c.id}`;
-        return calendarEvent(calendarUid.consultation(c.id), c.start, c.end, words.consultation(topicName(c.topic, user.locale), c.mentorId === user.id ? c.entrepreneurName : c.mentorName), link);
-      }),
+      ...consultations.map((c) => this.consultationEvent(c, user.id, user.locale)),
       ...sessions.map((s) => {
         const link = `${base}/workshops/${s.workshopId}/sessions/${s.id}`;
         return { ...calendarEvent(calendarUid.session(s.id), s.startsAt, s.endsAt, words.session(s.title, Number(s.number), Number(s.total)), link), categories: [words.role[s.role]] };
@@ -148,6 +141,38 @@ export class CalendarFeedService {
     const { error, value } = createEvents(events, { productId: 'pendamping', method: 'PUBLISH', calName: words.calendar(user.name) });
     if (error || value === null) throw error ?? new Error('could not build the calendar feed');
     return value;
+  }
+
+  /**
+   * One consultation's calendar entry, for the people in it ("Tambah ke kalender"), in the caller's language:
+   * the UID of the emailed invites and the feed, so a calendar keeps one entry; a cancelled one is CANCELLED.
+   * Others do not learn it exists (404); an admin may look at a consultation, but it is not their appointment.
+   */
+  async consultationIcs(caller: Caller, id: string): Promise<string> {
+    const [c] = await this.consultations('c.id = ?', [id]);
+    const party = c && (c.mentorId === caller.id || c.entrepreneurId === caller.id);
+    if (c && !party && caller.roles.includes('admin')) throw forbidden('Only the people in this consultation get its calendar entry');
+    const user = party ? await loadRecipient(this.dataSource.manager, caller.id) : null;
+    if (!c || !user) throw notFound('Consultation');
+    const event = { ...this.consultationEvent(c, user.id, user.locale), ...(c.status === 'cancelled' && { status: 'CANCELLED' as const }) };
+    const { error, value } = createEvents([event], { productId: 'pendamping', method: 'PUBLISH' });
+    if (error || value === null) throw error ?? new Error('could not build the calendar entry');
+    return value;
+  }
+
+  private consultations(where: string, params: unknown[]): Promise<ConsultationRow[]> {
+    return this.dataSource.query(
+      `SELECT c.id, c.status, c.start, c.end, c.topic, c.mentorId, c.entrepreneurId, m.name AS mentorName, e.name AS entrepreneurName
+         FROM consultations c JOIN users m ON m.id = c.mentorId JOIN users e ON e.id = c.entrepreneurId
+        WHERE ${where} ORDER BY c.start`,
+      params,
+    );
+  }
+
+  /** Titled for the reader: the topic and the other person. */
+  private consultationEvent(c: ConsultationRow, readerId: string, locale: Locale): EventAttributes {
+    const link = `${this.config.publicUrl.replace(/\/$/, '')}/consultations/${c.id}`;
+    return calendarEvent(calendarUid.consultation(c.id), c.start, c.end, WORDS[locale].consultation(topicName(c.topic, locale), c.mentorId === readerId ? c.entrepreneurName : c.mentorName), link);
   }
 
   private address(token: string): FeedAddress {

@@ -1,20 +1,24 @@
 import { useState } from 'react';
-import { Anchor, Button, CopyButton, Modal, Stack, Text, TextInput } from '@mantine/core';
-import { IconCalendarPlus } from '@tabler/icons-react';
+import { Anchor, Button, CopyButton, Divider, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import { IconCalendarPlus, IconDownload } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { useT } from '@/i18n';
+import { downloadFile } from '@/lib/download';
 import { ErrorState, QueryState } from '@/ui/states';
 import { useCalendarFeed, useMakeCalendarFeed } from '@/features/notifications/calendar-feed-queries';
 
 /**
- * "Add to calendar". The api has no .ics per consultation, so this offers the person's calendar
- * subscription (all their consultations and workshop sessions, kept up to date by their calendar app).
+ * "Add to calendar", as booking tools offer it: this consultation as an .ics file (one entry, the same one
+ * the emailed invite makes), or the person's calendar subscription (all their consultations and workshop
+ * sessions, kept up to date by their calendar app).
  */
-export function CalendarButton() {
+export function CalendarButton({ consultationId }: { consultationId: string }) {
   const { t } = useT();
   const [opened, setOpened] = useState(false);
   const feed = useCalendarFeed(opened);
   const create = useMakeCalendarFeed();
+  const download = useMutation({ mutationFn: () => downloadFile(`/api/consultations/${consultationId}/calendar.ics`, 'text/calendar', `konsultasi-${consultationId}.ics`) });
   return (
     <>
       <Button variant="default" leftSection={<IconCalendarPlus size={18} aria-hidden />} onClick={() => setOpened(true)} data-testid="add-to-calendar">
@@ -22,6 +26,12 @@ export function CalendarButton() {
       </Button>
       <Modal opened={opened} onClose={() => setOpened(false)} title={t('consultations.calendar.title')} closeButtonProps={{ 'aria-label': t('common.close') }}>
         <Stack gap="sm">
+          <Text size="sm">{t('consultations.calendar.oneLead')}</Text>
+          {download.error && <ErrorState error={download.error} />}
+          <Button variant="outline" onClick={() => download.mutate()} loading={download.isPending} leftSection={<IconDownload size={18} aria-hidden />} data-testid="calendar-download">
+            {t('consultations.calendar.download')}
+          </Button>
+          <Divider label={t('consultations.calendar.or')} labelPosition="center" />
           <Text size="sm">{t('consultations.calendar.lead')}</Text>
           <QueryState query={feed}>
             {(address) =>

@@ -47,7 +47,7 @@ function Confirmation() {
               ))}
             </dl>
             <Group>
-              <CalendarButton />
+              <CalendarButton consultationId={c.id} />
               <Button component={Link} to={`/consultations/${c.id}`}>
                 {t('consultations.confirmation.open')}
               </Button>

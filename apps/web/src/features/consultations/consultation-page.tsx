@@ -116,7 +116,7 @@ function Details({ c }: { c: Consultation }) {
           {c.status === 'cancelled' && c.cancelReason && <Alert color="gray">{t('consultations.detail.cancelledBy', { reason: c.cancelReason })}</Alert>}
           {participant && c.status === 'booked' && !ended && (
             <Group gap="xs" mt="xs">
-              <CalendarButton />
+              <CalendarButton consultationId={c.id} />
               <Button variant="outline" component={Link} to={`/consultations/${c.id}/reschedule`}>
                 {t('consultations.actions.reschedule')}
               </Button>

@@ -66,6 +66,9 @@ const en: Strings<typeof id> = {
   calendar: {
     add: 'Add to calendar',
     title: 'Add to calendar',
+    oneLead: 'Save this consultation only: open the downloaded file and your phone adds it to its calendar.',
+    download: 'Download the calendar file (.ics)',
+    or: 'or',
     lead: 'Subscribe to the Pendamping calendar: all your consultations and workshops appear in your phone’s calendar app and change when they change.',
     subscribe: 'Open in the calendar app',
     address: 'Calendar address',

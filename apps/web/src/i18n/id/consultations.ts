@@ -63,6 +63,9 @@ export default {
   calendar: {
     add: 'Tambahkan ke kalender',
     title: 'Tambahkan ke kalender',
+    oneLead: 'Simpan konsultasi ini saja: buka file yang diunduh, dan ponsel menambahkannya ke kalender.',
+    download: 'Unduh file kalender (.ics)',
+    or: 'atau',
     lead: 'Berlangganan kalender Pendamping: semua konsultasi dan workshop Anda masuk ke aplikasi kalender di ponsel, dan ikut berubah bila jadwal berubah.',
     subscribe: 'Buka di aplikasi kalender',
     address: 'Alamat kalender',

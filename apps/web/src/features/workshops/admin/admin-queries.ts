@@ -1,7 +1,7 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, ApiError, idempotencyKey, unwrap, type Schemas } from '@/api/client';
+import { api, idempotencyKey, unwrap, type Schemas } from '@/api/client';
 import type { Page, Region, Topic, Workshop } from '@/api/types';
-import { session } from '@/lib/session';
+import { downloadFile } from '@/lib/download';
 import { workshopKeys } from '../keys';
 import { invalidateWorkshops } from '../workshop-queries';
 
@@ -162,29 +162,7 @@ export function useAllKecamatan() {
   });
 }
 
-/**
- * The attendance as the api's CSV, saved as a real file: fetched with the bearer token (a plain link
- * carries none), then handed to the browser through an object URL and an <a download>.
- */
-export async function downloadAttendanceCsv(id: string): Promise<void> {
-  let response: Response;
-  try {
-    response = await fetch(`/api/workshops/${encodeURIComponent(id)}/attendance`, { headers: { Accept: 'text/csv', Authorization: `Bearer ${session.token() ?? ''}` } });
-  } catch {
-    throw new ApiError(0, 'NETWORK', 'network');
-  }
-  if (!response.ok) {
-    const body = (await response.json().catch(() => ({}))) as { code?: string; message?: string };
-    throw new ApiError(response.status, body.code ?? `HTTP_${response.status}`, String(body.message ?? ''));
-  }
-  const filename = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? `kehadiran-${id}.csv`;
-  const url = URL.createObjectURL(await response.blob());
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Some browsers read the URL after click() returns.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+/** The attendance as the api's CSV, saved as a real file. */
+export function downloadAttendanceCsv(id: string): Promise<void> {
+  return downloadFile(`/api/workshops/${encodeURIComponent(id)}/attendance`, 'text/csv', `kehadiran-${id}.csv`);
 }
