@@ -157,6 +157,7 @@ const RULES: Record<string, Rule> = {
   'PUT /api/mentors/me/availability/overrides/:date': { allow: MENTORS, call: () => ({ path: '/api/mentors/me/availability/overrides/2030-01-07', body: { ranges: [] } }) },
   'DELETE /api/mentors/me/availability/overrides/:date': { allow: MENTORS, call: () => ({ path: '/api/mentors/me/availability/overrides/2030-01-07' }) },
   'GET /api/mentors/me/follow-ups': { allow: MENTORS },
+  'GET /api/me/action-items': { allow: ENTREPRENEURS },
 
   // Consultations: their entrepreneur and their mentor; lists show each person their own.
   'POST /api/consultations': {

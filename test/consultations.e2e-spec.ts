@@ -341,6 +341,11 @@ describe('consultations', () => {
 
       const overdue = await app.get('/api/mentors/me/follow-ups?overdue=true', mentor.token);
       expect(overdue.body.items).toEqual([expect.objectContaining({ consultationId: id, entrepreneurId: entrepreneur.id, overdue: true })]);
+      // The entrepreneur's side (Beranda): the actions they took away, theirs only, until the follow-up is done.
+      const mine = await app.get('/api/me/action-items', entrepreneur.token);
+      expect(mine.body).toEqual({ items: [{ consultationId: id, topic: 'permodalan', start: expect.any(String), mentorName: expect.any(String), actions: outcome.actions, followUpOn: '2026-01-05' }], nextCursor: null });
+      const [someoneElse] = await app.newEntrepreneurs(1);
+      expect((await app.get('/api/me/action-items', someoneElse.token)).body.items).toEqual([]);
 
       const caseId = recorded.body.case.id;
       expect((await app.get('/api/cases', entrepreneur.token)).body.items.map((c: { id: string }) => c.id)).toEqual([caseId]);
@@ -350,6 +355,7 @@ describe('consultations', () => {
 
       expect((await app.post(`/api/consultations/${id}/follow-up/done`, {}, mentor.token)).status).toBe(200);
       expect((await app.get('/api/mentors/me/follow-ups?overdue=true', mentor.token)).body.items).toEqual([]);
+      expect((await app.get('/api/me/action-items', entrepreneur.token)).body.items).toEqual([]);
     });
 
     it('publishes domain events for booked, rescheduled and cancelled', async () => {

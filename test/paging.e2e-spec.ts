@@ -46,6 +46,7 @@ describe('list endpoints refuse forged cursors', () => {
   const lists = () => [
     { path: '/api/consultations', who: entrepreneur },
     { path: '/api/mentors/me/follow-ups', who: mentor },
+    { path: '/api/me/action-items', who: entrepreneur },
     { path: '/api/cases', who: mentor },
     { path: '/api/notifications', who: entrepreneur },
     { path: '/api/admin/notification-deliveries', who: admin },

@@ -124,6 +124,18 @@ export class FollowUpView {
 
 export class FollowUpPage extends PageOf(FollowUpView) {}
 
+/** What an entrepreneur took away from a consultation: its actions, until the mentor's follow-up is done. */
+export class ActionItemView {
+  @ApiProperty() consultationId: string;
+  @ApiProperty({ enum: TOPICS, enumName: 'Topic' }) topic: Topic;
+  @ApiProperty({ format: 'date-time' }) start: string;
+  @ApiProperty() mentorName: string;
+  @ApiProperty({ type: [String] }) actions: string[];
+  @ApiProperty({ type: String, nullable: true, example: '2026-12-21', description: 'when the mentor follows up; null: no date set' }) followUpOn: string | null;
+}
+
+export class ActionItemPage extends PageOf(ActionItemView) {}
+
 export class RegionRefView {
   @ApiProperty({ example: '31.74.01.1001' }) code: string;
   @ApiProperty({ example: 'Tebet Barat' }) name: string;

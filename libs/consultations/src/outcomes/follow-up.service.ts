@@ -4,7 +4,7 @@ import { DateTime } from 'luxon';
 import { Brackets, DataSource } from 'typeorm';
 import { User } from '@pendamping/identity';
 import { Clock, decodeCursor, DEFAULT_PAGE_SIZE, forbidden, notFound, invalidCursor, toPage, type Caller, type Page, type PageQuery } from '@pendamping/platform';
-import { toCaseView, type CaseView, type FollowUpView } from '../consultation.views';
+import { toCaseView, type ActionItemView, type CaseView, type FollowUpView } from '../consultation.views';
 import type { FollowUpQuery, UpdateCaseDto } from './outcome.dto';
 import { AssistanceCase, ConsultationOutcome } from './outcome.entity';
 
@@ -48,6 +48,41 @@ export class FollowUpService {
         actions: o.actions,
       }),
       (o) => [o.followUpOn, o.consultationId],
+    );
+  }
+
+  /**
+   * The entrepreneur's side: the actions from their consultations, newest first, until the mentor's follow-up
+   * is done (what Beranda shows as "what I promised to do"), in one query.
+   */
+  async actionItems(caller: Caller, query: PageQuery): Promise<Page<ActionItemView>> {
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const q = this.db
+      .getRepository(ConsultationOutcome)
+      .createQueryBuilder('o')
+      .innerJoinAndSelect('o.consultation', 'c')
+      .innerJoin('c.mentor', 'm')
+      .addSelect(['m.id', 'm.name'])
+      .where("c.entrepreneurId = :me AND o.followUpDoneAt IS NULL AND o.actions <> '[]'", { me: caller.id });
+    if (query.cursor) {
+      const [start, id] = decodeCursor(query.cursor, 2);
+      const at = typeof start === 'string' ? new Date(start) : null;
+      if (!at || Number.isNaN(at.getTime()) || typeof id !== 'string') throw invalidCursor();
+      q.andWhere('(c.start < :at OR (c.start = :at AND c.id < :id))', { at, id });
+    }
+    const rows = await q.orderBy('c.start', 'DESC').addOrderBy('c.id', 'DESC').take(limit + 1).getMany();
+    return toPage(
+      rows,
+      limit,
+      (o): ActionItemView => ({
+        consultationId: o.consultationId,
+        topic: o.consultation!.topic,
+        start: o.consultation!.start.toISOString(),
+        mentorName: o.consultation!.mentor!.name,
+        actions: o.actions,
+        followUpOn: o.followUpOn,
+      }),
+      (o) => [o.consultation!.start.toISOString(), o.consultationId],
     );
   }
 

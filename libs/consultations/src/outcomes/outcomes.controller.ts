@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nes
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags, PartialType, PickType } from '@nestjs/swagger';
 import { CurrentUser, PageQuery, ParseIdPipe, Roles, type Caller } from '@pendamping/platform';
 import { toView } from '../booking/consultation-query.service';
-import { CasePage, CaseView, ConsultationView, FollowUpPage, OutcomeView } from '../consultation.views';
+import { ActionItemPage, CasePage, CaseView, ConsultationView, FollowUpPage, OutcomeView } from '../consultation.views';
 import { FollowUpService } from './follow-up.service';
 import { FollowUpQuery, OutcomeDto, UpdateCaseDto } from './outcome.dto';
 import { OutcomeService } from './outcome.service';
@@ -62,6 +62,14 @@ export class OutcomesController {
   @ApiOkResponse({ type: FollowUpPage })
   myFollowUps(@CurrentUser() caller: Caller, @Query() query: FollowUpQuery): Promise<FollowUpPage> {
     return this.followUps.followUps(caller, query);
+  }
+
+  @Get('me/action-items')
+  @Roles('entrepreneur')
+  @ApiOperation({ operationId: 'listMyActionItems', summary: "The actions from my consultations, newest first, until the mentor's follow-up is done" })
+  @ApiOkResponse({ type: ActionItemPage })
+  myActionItems(@CurrentUser() caller: Caller, @Query() query: PageQuery): Promise<ActionItemPage> {
+    return this.followUps.actionItems(caller, query);
   }
 
   @Get('cases')

@@ -18,12 +18,6 @@ interface ConsultationItem {
   topic: string;
   status: string;
 }
-interface Outcome {
-  summary: string;
-  actions: string[];
-  followUpOn: string | null;
-  followUpDoneAt?: string | null;
-}
 
 function NextConsultation() {
   const { t, lang } = useT();
@@ -144,15 +138,10 @@ function UnreadNotifications() {
 function FollowUps() {
   const { t, lang } = useT();
   const zone = useZone();
+  // One request: the actions from my consultations, until the mentor's follow-up is done.
   const q = useQuery({
-    queryKey: ['consultations', 'outcomes', 'open'],
-    queryFn: async () => {
-      const page = (await unwrap<Page<ConsultationItem>>(api.GET('/api/consultations', { params: { query: { status: 'completed', limit: 5 } as never } })));
-      const outcomes = await Promise.all(
-        page.items.map(async (c) => ({ c, o: (await unwrap(api.GET('/api/consultations/{id}/outcome', { params: { path: { id: c.id } } })).catch(() => null)) as Outcome | null })),
-      );
-      return outcomes.filter((x) => x.o && x.o.actions.length > 0 && !x.o.followUpDoneAt);
-    },
+    queryKey: ['consultations', 'action-items'],
+    queryFn: async () => (await unwrap(api.GET('/api/me/action-items', { params: { query: { limit: 5 } } }))).items,
   });
   return (
     <Card withBorder data-testid="home-actions">
@@ -167,19 +156,19 @@ function FollowUps() {
             </Text>
           ) : (
             <Stack gap="sm">
-              {items.map(({ c, o }) => (
-                <div key={c.id}>
-                  <Anchor component={Link} to={`/consultations/${c.id}`} fw={600} size="sm">
-                    {t(`common.topics.${c.topic}`)} · {formatDate(c.start, lang, zone)}
+              {items.map((item) => (
+                <div key={item.consultationId}>
+                  <Anchor component={Link} to={`/consultations/${item.consultationId}`} fw={600} size="sm">
+                    {t(`common.topics.${item.topic}`)} · {formatDate(item.start, lang, zone)}
                   </Anchor>
                   <List size="sm" spacing={2}>
-                    {o!.actions.map((a) => (
+                    {item.actions.map((a) => (
                       <List.Item key={a}>{a}</List.Item>
                     ))}
                   </List>
-                  {o!.followUpOn && (
+                  {item.followUpOn && (
                     <Text size="xs" c="dimmed">
-                      {t('home.home.followUpOn', { date: formatDate(`${o!.followUpOn}T12:00:00Z`, lang, zone) })}
+                      {t('home.home.followUpOn', { date: formatDate(`${item.followUpOn}T12:00:00Z`, lang, zone) })}
                     </Text>
                   )}
                 </div>
@@ -205,7 +194,8 @@ export function HomePage() {
         <NextConsultation />
         <NextSession />
         <UnreadNotifications />
-        <FollowUps />
+        {/* What an entrepreneur took away from their consultations (staff have their own desks). */}
+        {me?.roles.includes('entrepreneur') && <FollowUps />}
       </SimpleGrid>
     </Stack>
   );
