@@ -45,7 +45,7 @@ export function RegisterPage() {
             locale: lang,
             business: { name: form.businessName.trim(), type: form.businessType!, kelurahanCode: region.kelurahan! },
           },
-        } as never),
+        }),
       ),
     onSuccess: async (result) => {
       await signIn(result);

@@ -12,7 +12,7 @@ export function useMentors(kelurahan: string | null, topic: Topic | null) {
     queryKey: mentorKeys.list(kelurahan, topic),
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam }) =>
-      unwrap<MentorPage>(api.GET('/api/mentors', { params: { query: { kelurahan: kelurahan ?? undefined, topic: topic ?? undefined, limit: PAGE, cursor: pageParam } } as never })),
+      unwrap<MentorPage>(api.GET('/api/mentors', { params: { query: { kelurahan: kelurahan ?? undefined, topic: topic ?? undefined, limit: PAGE, cursor: pageParam } } })),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 }
@@ -74,8 +74,8 @@ export function useConsultationList(tab: ConsultationTab) {
     initialPageParam: undefined as string | undefined,
     queryFn: async ({ pageParam }) => {
       const now = Date.now();
-      const query = tab === 'upcoming' ? { status: 'booked', from: new Date(now - LONGEST_MS).toISOString() } : { to: new Date(now).toISOString(), order: 'desc' };
-      const page = await unwrap<ConsultationPage>(api.GET('/api/consultations', { params: { query: { ...query, limit: PAGE, cursor: pageParam } } as never }));
+      const query = tab === 'upcoming' ? { status: 'booked' as const, from: new Date(now - LONGEST_MS).toISOString() } : { to: new Date(now).toISOString(), order: 'desc' as const };
+      const page = await unwrap<ConsultationPage>(api.GET('/api/consultations', { params: { query: { ...query, limit: PAGE, cursor: pageParam } } }));
       return tab === 'upcoming' ? { ...page, items: page.items.filter((c) => new Date(c.end).getTime() > now) } : page;
     },
     getNextPageParam: (last) => last.nextCursor ?? undefined,

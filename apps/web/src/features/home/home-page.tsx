@@ -26,7 +26,7 @@ function NextConsultation() {
     queryKey: ['consultations', 'next'],
     queryFn: async () => {
       const from = new Date(Date.now() - 60 * 60_000).toISOString();
-      const page = (await unwrap<Page<ConsultationItem>>(api.GET('/api/consultations', { params: { query: { status: 'booked', from, limit: 5 } as never } })));
+      const page = (await unwrap<Page<ConsultationItem>>(api.GET('/api/consultations', { params: { query: { status: 'booked', from, limit: 5 } } })));
       return page.items.filter((c) => new Date(c.end) > new Date()).sort((a, b) => a.start.localeCompare(b.start))[0] ?? null;
     },
   });
@@ -63,7 +63,7 @@ function NextSession() {
   const zone = useZone();
   const q = useQuery({
     queryKey: ['workshops', 'mine', 'upcoming'],
-    queryFn: () => unwrap<Page<MyWorkshop>>(api.GET('/api/me/workshops', { params: { query: { limit: 20 } as never } })),
+    queryFn: () => unwrap<Page<MyWorkshop>>(api.GET('/api/me/workshops', { params: { query: { limit: 20 } } })),
   });
   return (
     <Card withBorder data-testid="next-session">

@@ -14,7 +14,7 @@ export function LandingPage() {
   const { t, lang } = useT();
   const upcoming = useQuery({
     queryKey: publicWorkshopsKey(3),
-    queryFn: () => unwrap<Page<Workshop>>(api.GET('/api/workshops', { params: { query: { limit: 3 } as never } })),
+    queryFn: () => unwrap<Page<Workshop>>(api.GET('/api/workshops', { params: { query: { limit: 3 } } })),
   });
   const offers = [
     { key: 'workshops', icon: IconPresentation },

@@ -11,7 +11,7 @@ async function allPages(query: Record<string, unknown>): Promise<Consultation[]>
   const items: Consultation[] = [];
   let cursor: string | undefined;
   do {
-    const page = await unwrap<ConsultationPage>(api.GET('/api/consultations', { params: { query: { ...query, limit: 100, cursor } } as never }));
+    const page = await unwrap<ConsultationPage>(api.GET('/api/consultations', { params: { query: { ...query, limit: 100, cursor } } }));
     items.push(...page.items);
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
@@ -28,7 +28,7 @@ export function useToday(mentorId: string, day: string, zone: string) {
       const to = startOfDay(addDays(day, 1), zone).toISOString();
       const [today, next] = await Promise.all([
         allPages({ from, to }),
-        unwrap<ConsultationPage>(api.GET('/api/consultations', { params: { query: { from: to, status: 'booked', limit: 20 } } as never })),
+        unwrap<ConsultationPage>(api.GET('/api/consultations', { params: { query: { from: to, status: 'booked', limit: 20 } } })),
       ]);
       const mine = (c: Consultation) => c.mentorId === mentorId;
       return { today: today.filter(mine), next: next.items.filter(mine).slice(0, NEXT) };
@@ -48,7 +48,7 @@ export function useFollowUps() {
   return useInfiniteQuery({
     queryKey: deskKeys.followUps,
     initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) => unwrap<FollowUpPage>(api.GET('/api/mentors/me/follow-ups', { params: { query: { limit: 50, cursor: pageParam } } as never })),
+    queryFn: ({ pageParam }) => unwrap<FollowUpPage>(api.GET('/api/mentors/me/follow-ups', { params: { query: { limit: 50, cursor: pageParam } } })),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 }
@@ -72,7 +72,7 @@ export function useCases(mentorId: string) {
       const items: AssistanceCase[] = [];
       let cursor: string | undefined;
       do {
-        const page = await unwrap<CasePage>(api.GET('/api/cases', { params: { query: { limit: 100, cursor } } as never }));
+        const page = await unwrap<CasePage>(api.GET('/api/cases', { params: { query: { limit: 100, cursor } } }));
         items.push(...page.items);
         cursor = page.nextCursor ?? undefined;
       } while (cursor);
