@@ -97,7 +97,7 @@ describe('realtime: several nodes', () => {
       const told = next(onB, 'workshop:removed');
       const removal = await nodeA.request('DELETE', `/api/workshops/${workshopId}/sessions/${sessionId}/participants/${attendee.id}`, { token: speaker.token });
       expect(removal.status).toBe(204);
-      expect(await told).toEqual({ sessionId });
+      expect(await told).toEqual({ sessionId, code: 'REMOVED_FROM_ROOM' });
 
       const heard = record(onB, 'workshop:question');
       await ok(host, 'workshop:question', { sessionId, body: 'Siapa yang sudah punya merek?' });
@@ -134,7 +134,9 @@ describe('realtime: several nodes', () => {
       // She listens on node B and sends nothing; she gives up her seat through node A.
       const [silent, bystander, host] = [await open(nodeB, leaver.token), await open(nodeB, other.token), await open(nodeA, speaker.token)];
       for (const socket of [silent, bystander, host]) await ok(socket, 'workshop:join', { sessionId });
+      const told = next(silent, 'workshop:removed');
       expect((await nodeA.request('DELETE', `/api/workshops/${workshopId}/registrations/me`, { token: leaver.token })).status).toBe(204);
+      expect(await told).toEqual({ sessionId, code: 'NOT_REGISTERED' });
 
       const heard = overhear(silent);
       const results = next(bystander, 'workshop:poll:results');
@@ -151,7 +153,9 @@ describe('realtime: several nodes', () => {
       const { admin, speaker, people: [listener], workshopId, sessionId } = await liveWorkshop(1);
       const [silent, host] = [await open(nodeB, listener.token), await open(nodeA, speaker.token)];
       for (const socket of [silent, host]) await ok(socket, 'workshop:join', { sessionId });
+      const told = [next(silent, 'workshop:removed'), next(host, 'workshop:removed')];
       expect((await nodeA.post(`/api/workshops/${workshopId}/cancel`, { reason: 'Narasumber berhalangan' }, admin.token)).status).toBe(200);
+      expect(await Promise.all(told)).toEqual([{ sessionId, code: 'NOT_OPEN' }, { sessionId, code: 'NOT_OPEN' }]);
 
       const heard = overhear(silent);
       expect(await send(host, 'workshop:question', { sessionId, body: 'Masih ada yang mendengar?' })).toMatchObject({ ok: false, error: { code: 'NOT_OPEN' } });

@@ -202,7 +202,9 @@ describe('realtime: workshop live room', () => {
     const leaver = attendees[24];
     const [socket, host] = [await joined(leaver), await joined(speaker)];
     await ok(socket, 'workshop:question', { sessionId, body: 'Apakah ada rekamannya?' });
+    const told = next(socket, 'workshop:removed');
     expect((await app.request('DELETE', `/api/workshops/${workshopId}/registrations/me`, { token: leaver.token })).status).toBe(204);
+    expect(await told).toEqual({ sessionId, code: 'NOT_REGISTERED' });
     const heard = record(socket, 'workshop:question');
     await ok(host, 'workshop:question', { sessionId, body: 'Pertanyaan dari pembicara' });
     await settle(200);
@@ -244,7 +246,7 @@ describe('realtime: workshop live room', () => {
     const told = [next(phone, 'workshop:removed'), next(laptop, 'workshop:removed')];
     const lowered = next(host, 'workshop:hand');
     expect(await remove(person)).toBe(204);
-    expect(await Promise.all(told)).toEqual([{ sessionId }, { sessionId }]);
+    expect(await Promise.all(told)).toEqual([{ sessionId, code: 'REMOVED_FROM_ROOM' }, { sessionId, code: 'REMOVED_FROM_ROOM' }]);
     expect(await lowered).toEqual({ sessionId, userId: person.id, name: 'Pelaku Usaha 28', raised: false });
 
     const heard = [...[phone, laptop].flatMap((s) => [record(s, 'workshop:question'), record(s, 'workshop:poll')])];

@@ -176,6 +176,10 @@ describe('web: workshops', () => {
     await a.page.getByRole('button', { name: 'Turunkan tangan', pressed: true }).waitFor();
     await a.page.mouse.move(0, 400); // off the button: a hovered filled button is the theme's lighter shade
     expect(await checkScreen(a, 'live-session')).toEqual(clean);
+
+    // Giving up the seat on another device takes this screen out of the room at once, and says so (it sent nothing).
+    expect((await stack.app.request('DELETE', `/api/workshops/${w.id}/registrations/me`, { token: voter.token })).status).toBe(204);
+    await b.page.getByTestId('removed').getByText('Pendaftaran Anda sudah tidak berlaku atau workshop ini dibatalkan.').waitFor();
   });
 
   it('before the room opens: a countdown; someone not registered is told so', async () => {

@@ -3,55 +3,8 @@ import type { Caller } from '@pendamping/platform';
 import type { ParticipantRole } from '@pendamping/workshops';
 import type { TokenBucket } from './gateway/token-bucket';
 
-/** What every client → server event answers on its ack. */
-export type Ack<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string | string[] } };
-
-export interface MessageView {
-  id: string;
-  consultationId: string;
-  clientMessageId: string;
-  senderId: string;
-  body: string;
-  createdAt: string;
-}
-
-export interface QuestionView {
-  id: string;
-  body: string;
-  authorId: string;
-  authorName: string;
-  votes: number;
-  answered: boolean;
-  createdAt: string;
-}
-
-export interface PollView {
-  id: string;
-  question: string;
-  options: string[];
-}
-
-export interface PollResults {
-  pollId: string;
-  counts: number[];
-}
-
-/** Server → client events (the typed map the gateway and the publisher emit through). */
-export interface ServerToClientEvents {
-  'consultation:message': (message: MessageView) => void;
-  'consultation:typing': (event: { consultationId: string; userId: string }) => void;
-  'consultation:read': (event: { consultationId: string; userId: string; messageId: string }) => void;
-  'workshop:question': (question: QuestionView & { sessionId: string }) => void;
-  'workshop:question:votes': (event: { questionId: string; votes: number }) => void;
-  'workshop:question:answered': (event: { questionId: string; answered: boolean }) => void;
-  'workshop:hand': (event: { sessionId: string; userId: string; name: string; raised: boolean }) => void;
-  'workshop:poll': (poll: PollView & { sessionId: string }) => void;
-  'workshop:poll:results': (results: PollResults) => void;
-  'workshop:poll:closed': (results: PollResults) => void;
-  /** To every socket of someone a moderator removed from the session: they are out of its live room. */
-  'workshop:removed': (event: { sessionId: string }) => void;
-  notification: (notification: unknown) => void;
-}
+export * from './realtime.wire';
+import type { ServerToClientEvents } from './realtime.wire';
 
 /** The role the workshops lib's `participantRole` gives. */
 export type WorkshopRole = ParticipantRole;

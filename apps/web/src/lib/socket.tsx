@@ -1,6 +1,8 @@
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { Socket } from 'socket.io-client';
+import type { ServerToClientEvents } from '@pendamping/realtime-wire';
+import type { Notification } from '@/api/types';
 import { meKey } from './auth';
 import { useToken } from './session';
 
@@ -60,17 +62,25 @@ export function SocketProvider({ children }: { children: ReactNode }) {
 
 export const useSocket = () => useContext(SocketContext);
 
+/**
+ * The server's events as the server types them (libs/realtime/src/realtime.wire.ts, type-only): a payload
+ * changed there fails this app's typecheck. A pushed notification is the inbox's entry (the OpenAPI view).
+ */
+export type ServerEvents = Omit<ServerToClientEvents, 'notification'> & { notification: (notification: Omit<Notification, 'readAt'>) => void };
+
 /** Subscribes to a server event for as long as the component is on screen. */
-export function useSocketEvent<T>(event: string, handler: (payload: T) => void) {
+export function useSocketEvent<E extends keyof ServerEvents>(event: E, handler: ServerEvents[E]) {
   const { socket } = useSocket();
   const ref = useRef(handler);
   ref.current = handler;
   useEffect(() => {
     if (!socket) return;
-    const listener = (payload: T) => ref.current(payload);
-    socket.on(event, listener);
+    // Each event has one payload; its type is the map's, checked at the call.
+    const listener = (payload: unknown) => (ref.current as (payload: unknown) => void)(payload);
+    const name: string = event;
+    socket.on(name, listener);
     return () => {
-      socket.off(event, listener);
+      socket.off(name, listener);
     };
   }, [socket, event]);
 }

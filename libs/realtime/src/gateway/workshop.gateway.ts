@@ -45,25 +45,27 @@ export class WorkshopGateway implements OnGatewayDisconnect, OnModuleInit {
    */
   private async removed({ sessionId, userId }: ParticipantRemoved): Promise<void> {
     this.server.in(rooms.user(userId)).socketsLeave(sessionRooms([sessionId]));
-    this.server.to(rooms.user(userId)).emit('workshop:removed', { sessionId });
+    this.server.to(rooms.user(userId)).emit('workshop:removed', { sessionId, code: 'REMOVED_FROM_ROOM' });
     await this.lowerHand(sessionId, userId);
   }
 
   /**
    * Someone gave up their seat: their sockets leave the workshop's rooms on every node at once (also one
-   * that sends nothing, and so is never checked again); the next live event answers NOT_REGISTERED.
+   * that sends nothing, and so is never checked again) and are told; the next live event answers NOT_REGISTERED.
    */
   private async gaveUpSeat({ workshopId, userId, previousStatus }: WorkshopRegistrationCancelled): Promise<void> {
     if (previousStatus !== 'registered' || (await this.room.mayStay(userId, workshopId))) return;
     const sessionIds = await this.room.sessionIdsOf(workshopId);
     this.server.in(rooms.user(userId)).socketsLeave(sessionRooms(sessionIds));
+    for (const sessionId of sessionIds) this.server.to(rooms.user(userId)).emit('workshop:removed', { sessionId, code: 'NOT_REGISTERED' });
     await Promise.all(sessionIds.map((sessionId) => this.lowerHand(sessionId, userId)));
   }
 
-  /** A workshop called off: its rooms empty on every node at once; the next live event answers NOT_OPEN. */
+  /** A workshop called off: everyone in its rooms is told, the rooms empty on every node at once; the next live event answers NOT_OPEN. */
   private async calledOff({ workshopId }: WorkshopCancelled): Promise<void> {
     const sessionIds = await this.room.sessionIdsOf(workshopId);
     if (sessionIds.length === 0) return;
+    for (const sessionId of sessionIds) this.server.to(rooms.workshopSession(sessionId)).emit('workshop:removed', { sessionId, code: 'NOT_OPEN' });
     this.server.in(sessionIds.map(rooms.workshopSession)).socketsLeave(sessionRooms(sessionIds));
     await Promise.all(sessionIds.map((sessionId) => this.hands.clear(sessionId)));
   }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Anchor, Button, Card, Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
-import type { Consultation, Notification } from '@/api/types';
+import type { Consultation } from '@/api/types';
 import { hasRole, RequireAuth, useMe, useZone } from '@/lib/auth';
 import { formatDateTime } from '@/lib/datetime';
 import { useSocketEvent } from '@/lib/socket';
@@ -88,7 +88,7 @@ function TabList({ tab, onCancelled }: { tab: ConsultationTab; onCancelled: () =
 /** Live: a booking, move or cancellation by the other person (a `notification`) refreshes what is shown. */
 export function useConsultationNotifications() {
   const client = useQueryClient();
-  useSocketEvent<Notification>('notification', (n) => {
+  useSocketEvent('notification', (n) => {
     if (n.ref?.kind === 'consultation') void client.invalidateQueries({ queryKey: consultationKeys.all, predicate: (q) => q.queryKey[1] !== 'messages' });
   });
 }

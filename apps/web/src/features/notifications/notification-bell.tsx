@@ -6,7 +6,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
 import { useSocket, useSocketEvent } from '@/lib/socket';
 import { useT } from '@/i18n';
-import { addToCache, fetchUnread, notificationKeys, notificationTarget, useMarkRead, type PushedNotification } from './notification-queries';
+import { addToCache, fetchUnread, notificationKeys, notificationTarget, useMarkRead } from './notification-queries';
 
 export { notificationKeys } from './notification-queries';
 
@@ -33,7 +33,7 @@ export function NotificationBell() {
   const unread = useQuery({ queryKey: notificationKeys.unread, queryFn: fetchUnread });
   useRefetchAfterReconnect();
 
-  useSocketEvent<PushedNotification>('notification', (n) => {
+  useSocketEvent('notification', (n) => {
     addToCache(client, n);
     const to = notificationTarget(n);
     // The toasts render outside the router: the link navigates through this component's navigate.

@@ -40,7 +40,7 @@ export const LiveRoom = memo(function LiveRoom({ workshopId, sessionId }: { work
     return (
       <Notice color="red" title={t('workshops.live.removed')} role="alert" data-testid="removed">
         <Stack gap="xs" align="flex-start">
-          <Text size="sm">{state.removed === 'NOT_OPEN' ? t('workshops.live.cancelled') : t('workshops.live.removedHint')}</Text>
+          <Text size="sm">{t(state.removed === 'NOT_OPEN' ? 'workshops.live.cancelled' : state.removed === 'REMOVED_FROM_ROOM' ? 'workshops.live.removedByModerator' : 'workshops.live.removedHint')}</Text>
           <Anchor component={Link} to={`/workshops/${workshopId}`}>
             {t('workshops.live.backToWorkshop')}
           </Anchor>

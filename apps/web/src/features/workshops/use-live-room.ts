@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { LiveJoinAck, LivePoll, LiveQuestion } from '@/api/types';
+import type { LiveJoinAck, LiveQuestion } from '@/api/types';
+import type { PollResults, RoomExitCode } from '@pendamping/realtime-wire';
 import { emitAck, SocketError, useSocket, useSocketEvent } from '@/lib/socket';
 import { workshopKeys } from './keys';
 
@@ -9,17 +10,12 @@ export interface LiveRoomState extends LiveJoinAck {
   /** Questions I voted for on this device (a repeat vote is harmless, the button just says so). */
   voted: string[];
   handRaised: boolean;
-  /** Set when an event's ack says I am no longer admitted (seat given up, workshop called off). */
-  removed?: string;
-}
-
-interface PollResults {
-  pollId: string;
-  counts: number[];
+  /** Set when the server says I am out (removed, seat given up, workshop called off), or an event's ack does. */
+  removed?: RoomExitCode;
 }
 
 /** Codes on an ack that mean the room re-checked my admission and I am out. */
-const OUT = new Set(['NOT_REGISTERED', 'NOT_OPEN']);
+const OUT = new Set<string>(['NOT_REGISTERED', 'NOT_OPEN'] satisfies RoomExitCode[]);
 const RETRY = new Set(['TIMEOUT', 'RATE_LIMITED', 'NOT_OPEN']);
 
 /**
@@ -59,17 +55,21 @@ export function useLiveRoom(sessionId: string) {
     connectedBefore.current = true;
   }, [connected, refetch]);
 
-  useSocketEvent<LiveQuestion & { sessionId: string }>('workshop:question', ({ sessionId: sid, ...q }) => {
+  useSocketEvent('workshop:question', ({ sessionId: sid, ...q }) => {
     if (sid === sessionId) update((s) => (s.questions.some((x) => x.id === q.id) ? s : { ...s, questions: [...s.questions, q] }));
   });
-  useSocketEvent<{ questionId: string; votes: number }>('workshop:question:votes', (e) => update((s) => withQuestion(s, e.questionId, { votes: e.votes })));
-  useSocketEvent<{ questionId: string; answered: boolean }>('workshop:question:answered', (e) => update((s) => withQuestion(s, e.questionId, { answered: e.answered })));
-  useSocketEvent<Omit<LivePoll, 'counts' | 'myVote'> & { sessionId: string }>('workshop:poll', ({ sessionId: sid, ...poll }) => {
+  useSocketEvent('workshop:question:votes', (e) => update((s) => withQuestion(s, e.questionId, { votes: e.votes })));
+  useSocketEvent('workshop:question:answered', (e) => update((s) => withQuestion(s, e.questionId, { answered: e.answered })));
+  useSocketEvent('workshop:poll', ({ sessionId: sid, ...poll }) => {
     if (sid === sessionId) update((s) => ({ ...s, openPoll: { ...poll, counts: poll.options.map(() => 0), myVote: null } }));
   });
-  useSocketEvent<PollResults>('workshop:poll:results', (r) => update((s) => withPoll(s, r)));
-  useSocketEvent<PollResults>('workshop:poll:closed', (r) => update((s) => withPoll(s, r, true)));
-  useSocketEvent<{ sessionId: string; userId: string; name: string; raised: boolean }>('workshop:hand', (h) => {
+  useSocketEvent('workshop:poll:results', (r) => update((s) => withPoll(s, r)));
+  useSocketEvent('workshop:poll:closed', (r) => update((s) => withPoll(s, r, true)));
+  // Told at once, on every device: by a moderator, by giving up the seat elsewhere, or the workshop called off.
+  useSocketEvent('workshop:removed', (e) => {
+    if (e.sessionId === sessionId) update((s) => ({ ...s, removed: e.code }));
+  });
+  useSocketEvent('workshop:hand', (h) => {
     if (h.sessionId !== sessionId) return;
     update((s) => {
       const others = (s.hands ?? []).filter((x) => x.userId !== h.userId);
@@ -83,7 +83,7 @@ export function useLiveRoom(sessionId: string) {
     try {
       return await emitAck<T>(socket, event, payload);
     } catch (error) {
-      if (error instanceof SocketError && OUT.has(error.code)) update((s) => ({ ...s, removed: error.code }));
+      if (error instanceof SocketError && OUT.has(error.code)) update((s) => ({ ...s, removed: error.code as RoomExitCode }));
       if (error instanceof SocketError && error.code === 'NOT_JOINED') void refetch();
       throw error;
     }

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api, idempotencyKey, unwrap } from '@/api/client';
-import type { MyRegistration, Notification, RegistrationResult } from '@/api/types';
+import type { MyRegistration, RegistrationResult } from '@/api/types';
 import { useSocket, useSocketEvent } from '@/lib/socket';
 import { useT } from '@/i18n';
 import { workshopKeys } from './keys';
@@ -59,7 +59,7 @@ export function useWorkshopLiveUpdates() {
   const client = useQueryClient();
   const { connected } = useSocket();
   const connectedBefore = useRef(false);
-  useSocketEvent<Notification>('notification', (n) => {
+  useSocketEvent('notification', (n) => {
     if (LIVE_TYPES.test(n.type)) void invalidateWorkshops(client);
   });
   useEffect(() => {

@@ -92,6 +92,7 @@ const workshops: Strings<typeof id> = {
     reconnecting: 'Connection lost. Reconnecting…',
     removed: 'You are no longer in this room.',
     removedHint: 'Your registration is no longer valid or the workshop was cancelled.',
+    removedByModerator: 'A moderator removed you from this session.',
     cancelled: 'This workshop was cancelled; its room is closed.',
     sessionNotFound: 'This session is not part of that workshop.',
     questions: 'Questions',

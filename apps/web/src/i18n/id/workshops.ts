@@ -89,6 +89,7 @@ export default {
     reconnecting: 'Koneksi terputus. Menyambung kembali…',
     removed: 'Anda tidak lagi berada di ruang ini.',
     removedHint: 'Pendaftaran Anda sudah tidak berlaku atau workshop ini dibatalkan.',
+    removedByModerator: 'Moderator mengeluarkan Anda dari sesi ini.',
     cancelled: 'Workshop ini dibatalkan, ruangnya ditutup.',
     sessionNotFound: 'Sesi ini tidak ditemukan di workshop tersebut.',
     questions: 'Pertanyaan',

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNetwork } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '@/api/client';
-import type { ChatJoinAck, ChatMessage, ChatMessagePage, ChatRead, ChatTyping } from '@/api/types';
+import type { ChatJoinAck, ChatMessage, ChatMessagePage } from '@/api/types';
 import { emitAck, SocketError, useSocket, useSocketEvent } from '@/lib/socket';
 import { consultationKeys } from '../keys';
 import { mergeMessages, mergeNewestPage, pendingStore, type ChatLog, type PendingMessage } from './messages';
@@ -173,15 +173,15 @@ export function useChat(consultationId: string, userId: string, canWrite: boolea
   const readKey = useMemo(() => consultationKeys.readMark(id), [id]);
   const readMark = useQuery<string | null>({ queryKey: readKey, queryFn: () => null, initialData: null, staleTime: Infinity }).data;
 
-  useSocketEvent<ChatMessage>('consultation:message', (m) => {
+  useSocketEvent('consultation:message', (m) => {
     if (m.consultationId.toLowerCase() !== id) return;
     addMessages([m]);
     if (m.senderId !== userId) setTypingAt(0);
   });
-  useSocketEvent<ChatTyping>('consultation:typing', (e) => {
+  useSocketEvent('consultation:typing', (e) => {
     if (e.consultationId.toLowerCase() === id && e.userId !== userId) setTypingAt(Date.now());
   });
-  useSocketEvent<ChatRead>('consultation:read', (e) => {
+  useSocketEvent('consultation:read', (e) => {
     if (e.consultationId.toLowerCase() === id && e.userId !== userId) client.setQueryData(readKey, e.messageId);
   });
 
