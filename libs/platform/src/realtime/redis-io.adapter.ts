@@ -21,6 +21,40 @@ export function socketIoRedisKey(config: AppConfig): string {
 }
 
 /**
+ * Whether the adapter's subscriber hears the other nodes. A lost subscriber connection misses what they
+ * publish meanwhile (Redis keeps no backlog for subscribers), so `lost` runs once when it goes; it listens
+ * again once the subscriptions ioredis renews on 'ready' are answered (a PING after them, in order).
+ */
+function listenState(sub: Redis, lost: () => void): () => boolean {
+  let listening = false;
+  const check = () => {
+    if (sub.status !== 'ready') return;
+    sub.ping().then(
+      () => (listening = sub.status === 'ready'),
+      () => undefined,
+    );
+  };
+  // ioredis renews the subscriptions right after emitting 'ready': ask after them.
+  sub.on('ready', () => setImmediate(check));
+  sub.on('close', () => {
+    if (!listening) return;
+    listening = false;
+    lost();
+  });
+  return () => listening;
+}
+
+/**
+ * Ends every connection of this node, as a dropped line: the clients reconnect by themselves, and their
+ * join brings what they missed from MySQL (the database is the chat's record; Redis only carries it).
+ */
+function closeAll(server: Server): void {
+  // engine.io keeps its connections in a field its types mark protected; every namespace's sockets ride on them.
+  const { clients } = server.engine as unknown as { clients: Record<string, { close(): void }> };
+  for (const client of Object.values(clients)) client.close();
+}
+
+/**
  * socket.io for every api node: websocket transport only, a payload cap, and the Redis adapter so a
  * broadcast on one node reaches sockets connected to the others.
  */
@@ -35,6 +69,10 @@ export class RedisIoAdapter extends IoAdapter {
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {
+    // The subscriber connection is dedicated (SUBSCRIBE mode); both queue commands while Redis reconnects.
+    const pub = new Redis(redisOptions(this.config));
+    const sub = pub.duplicate();
+    const listening = listenState(sub, () => closeAll(server));
     const server: Server = super.createIOServer(port, {
       ...options,
       transports: ['websocket'],
@@ -42,12 +80,12 @@ export class RedisIoAdapter extends IoAdapter {
       // Stateless nodes behind any load balancer: no long-polling, so no sticky sessions needed.
       allowUpgrades: false,
       // A page of another site may not open a socket (CORS does not cover WebSockets): same rule as HTTP.
-      allowRequest: (request: IncomingMessage, callback: (error: string | null, success: boolean) => void) =>
-        socketOriginAllowed(this.config, request) ? callback(null, true) : callback('origin not allowed', false),
+      // While this node does not hear the other nodes, nobody is let in: the client retries until it does.
+      allowRequest: (request: IncomingMessage, callback: (error: string | null, success: boolean) => void) => {
+        if (!socketOriginAllowed(this.config, request)) return callback('origin not allowed', false);
+        callback(listening() ? null : 'realtime unavailable', listening());
+      },
     } as ServerOptions);
-    // The subscriber connection is dedicated (SUBSCRIBE mode); both queue commands while Redis reconnects.
-    const pub = new Redis(redisOptions(this.config));
-    const sub = pub.duplicate();
     logRedisOutages('socket.io adapter (publish)', pub);
     logRedisOutages('socket.io adapter (subscribe)', sub);
     this.clients.push(pub, sub);
