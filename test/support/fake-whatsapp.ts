@@ -12,6 +12,11 @@ export async function fakeWhatsApp() {
   const accepted: { to: string; template: { name: string; language: { code: string }; components: { parameters: { text: string }[] }[] } }[] = [];
   const malformed: string[] = [];
   const script = new Map<string, number[]>();
+  // While holding, a valid request waits unanswered (not accepted, as a provider still working on it); one
+  // whose client goes away meanwhile is dropped, never sent.
+  let holding = false;
+  const held = new Set<() => void>();
+  const dropped: string[] = [];
   const server: Server = createServer((req, res) => {
     let raw = '';
     req.on('data', (c) => (raw += c));
@@ -22,15 +27,40 @@ export async function fakeWhatsApp() {
         return res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: problem, code: 100 } }));
       }
       const body = JSON.parse(raw);
-      accepted.push(body);
-      const status = script.get(body.to)?.shift() ?? 200;
-      res.writeHead(status, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(status < 300 ? { messaging_product: 'whatsapp', contacts: [{ input: body.to, wa_id: body.to }], messages: [{ id: `wamid.${accepted.length}` }] } : { error: { message: 'scripted', code: status } }));
+      const answer = () => {
+        accepted.push(body);
+        const status = script.get(body.to)?.shift() ?? 200;
+        res.writeHead(status, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(status < 300 ? { messaging_product: 'whatsapp', contacts: [{ input: body.to, wa_id: body.to }], messages: [{ id: `wamid.${accepted.length}` }] } : { error: { message: 'scripted', code: status } }));
+      };
+      if (!holding) return answer();
+      held.add(answer);
+      res.once('close', () => {
+        if (held.delete(answer)) dropped.push(body.to);
+      });
     });
   }).listen(0, '127.0.0.1');
   await once(server, 'listening');
   const { port } = server.address() as { port: number };
-  return { url: `http://127.0.0.1:${port}/v21.0/1234567890/messages`, accepted, malformed, script, to: (phone: string) => accepted.filter((a) => a.to === phone), close: () => new Promise((r) => server.close(r)) };
+  return {
+    url: `http://127.0.0.1:${port}/v21.0/1234567890/messages`,
+    accepted,
+    malformed,
+    script,
+    dropped,
+    to: (phone: string) => accepted.filter((a) => a.to === phone),
+    hold: () => (holding = true),
+    held: () => held.size,
+    /** Stops holding and answers what still waits. */
+    release: () => {
+      holding = false;
+      for (const answer of [...held]) {
+        held.delete(answer);
+        answer();
+      }
+    },
+    close: () => new Promise((r) => server.close(r)),
+  };
 }
 
 function shapeProblem(method: string | undefined, headers: Record<string, unknown>, raw: string): string | null {
