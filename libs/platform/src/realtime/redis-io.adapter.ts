@@ -55,6 +55,17 @@ function closeAll(server: Server): void {
 }
 
 /**
+ * The adapter drops the promise of every PUBLISH it issues; after a long outage ioredis rejects the queued
+ * ones (MaxRetriesPerRequestError), and an unhandled rejection ends the process. A PUBLISH that failed
+ * reached nobody: it answers 0 subscribers (the outage itself is logged by `logRedisOutages`).
+ */
+export function publishReachingNobodyOnFailure<T extends { publish(channel: string, message: string | Buffer): Promise<number> }>(client: T): T {
+  const publish = client.publish.bind(client);
+  client.publish = (channel: string, message: string | Buffer) => publish(channel, message).catch(() => 0);
+  return client;
+}
+
+/**
  * socket.io for every api node: websocket transport only, a payload cap, and the Redis adapter so a
  * broadcast on one node reaches sockets connected to the others.
  */
@@ -70,7 +81,7 @@ export class RedisIoAdapter extends IoAdapter {
 
   override createIOServer(port: number, options?: ServerOptions): Server {
     // The subscriber connection is dedicated (SUBSCRIBE mode); both queue commands while Redis reconnects.
-    const pub = new Redis(redisOptions(this.config));
+    const pub = publishReachingNobodyOnFailure(new Redis(redisOptions(this.config)));
     const sub = pub.duplicate();
     const listening = listenState(sub, () => closeAll(server));
     const server: Server = super.createIOServer(port, {
