@@ -1,6 +1,8 @@
 // The shapes the screens use: aliases of the generated OpenAPI schema (./schema.d.ts, from
-// apps/api/openapi.json), and the socket events' payloads, which OpenAPI does not describe.
+// apps/api/openapi.json), and the socket acks' payloads, which OpenAPI does not describe (the server's events are
+// typed in libs/realtime/src/realtime.wire.ts).
 import type { Schemas } from './client';
+import type { PollView, QuestionView } from '@pendamping/realtime-wire';
 
 export type Role = Schemas['Role'];
 export type Topic = Schemas['Topic'];
@@ -31,23 +33,13 @@ export type FeedAddress = Schemas['FeedAddressView'];
 /** GET /api/me/calendar-feed answers nulls while there is no address: the screens keep that as null. */
 export const feedOrNull = (feed: Schemas['CurrentFeedView']): FeedAddress | null => (feed.url && feed.webcal ? { url: feed.url, webcal: feed.webcal } : null);
 
-// workshops (the live room's socket events are not in the OpenAPI document: shapes from libs/realtime)
+// workshops (the live room's socket events are not in the OpenAPI document: typed in libs/realtime/src/realtime.wire.ts)
 /** My registration when there is one (the api's `status: null`, never registered, is kept as null). */
 export type MyRegistration = Schemas['MyRegistrationView'] & { status: NonNullable<Schemas['MyRegistrationView']['status']> };
 export type FeedbackView = Schemas['FeedbackView'];
-export interface LiveQuestion {
-  id: string;
-  body: string;
-  authorId: string;
-  authorName: string;
-  votes: number;
-  answered: boolean;
-  createdAt: string;
-}
-export interface LivePoll {
-  id: string;
-  question: string;
-  options: string[];
+export type LiveQuestion = QuestionView;
+/** The open poll as the room shows it: the server's poll with its counts and my vote. */
+export interface LivePoll extends PollView {
   counts: number[];
   myVote: number | null;
   closed?: boolean;
@@ -61,7 +53,7 @@ export interface LiveJoinAck {
   hands?: { userId: string; name: string }[];
 }
 
-// consultations (the chat's socket events are not in the OpenAPI document: shapes from libs/realtime)
+// consultations (the chat's socket events are not in the OpenAPI document: typed in libs/realtime/src/realtime.wire.ts)
 export type Consultation = Schemas['ConsultationView'];
 export type ConsultationStatus = Schemas['ConsultationStatus'];
 export type ConsultationPage = Schemas['ConsultationPage'];
@@ -77,15 +69,6 @@ export interface ChatJoinAck {
   /** Messages after `since` (or after my read marker), oldest first; `more`: the history has the rest. */
   missed: ChatMessage[];
   more: boolean;
-}
-export interface ChatTyping {
-  consultationId: string;
-  userId: string;
-}
-export interface ChatRead {
-  consultationId: string;
-  userId: string;
-  messageId: string;
 }
 
 // notifications, profile
