@@ -5,7 +5,7 @@ import { api, unwrap } from '@/api/client';
 import type { ChatJoinAck, ChatMessage, ChatMessagePage } from '@/api/types';
 import { emitAck, SocketError, useSocket, useSocketEvent } from '@/lib/socket';
 import { consultationKeys } from '../keys';
-import { mergeMessages, mergeNewestPage, pendingStore, type ChatLog, type PendingMessage } from './messages';
+import { mergeMessages, mergeNewestPage, order, pendingStore, type ChatLog, type PendingMessage } from './messages';
 
 const PAGE = 30;
 const TYPING_EVERY_MS = 3000;
@@ -45,6 +45,13 @@ export function useChat(consultationId: string, userId: string, canWrite: boolea
   liveRef.current = live;
   const visible = useVisible();
 
+  // The newest message heard from the server (a history page, a join, a broadcast): where a rejoin resumes.
+  // Not my own acked sends: one of the other's, stored before mine but lost with a Redis restart, would be skipped.
+  const heardRef = useRef<ChatMessage | undefined>(undefined);
+  const heard = useCallback((messages: ChatMessage[]) => {
+    for (const m of messages) if (!heardRef.current || order(m, heardRef.current) > 0) heardRef.current = m;
+  }, []);
+
   const log = useQuery({
     queryKey: key,
     // Live updates come through the socket; a refetch merges the newest page instead of replacing.
@@ -53,6 +60,7 @@ export function useChat(consultationId: string, userId: string, canWrite: boolea
     refetchOnReconnect: false,
     queryFn: async () => {
       const page = await unwrap<ChatMessagePage>(api.GET('/api/consultations/{id}/messages', { params: { path: { id }, query: { limit: PAGE } } }));
+      heard(page.items);
       return mergeNewestPage(client.getQueryData<ChatLog>(key), page);
     },
   });
@@ -114,11 +122,6 @@ export function useChat(consultationId: string, userId: string, canWrite: boolea
     }
   }, [socket, id, addMessages, updatePending]);
 
-  const newestId = () => {
-    const items = client.getQueryData<ChatLog>(key)?.items;
-    return items?.length ? items[items.length - 1].id : undefined;
-  };
-
   // Join the room whenever the line is (back) up: the ack brings what was sent meanwhile, then the queue goes out.
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {
@@ -127,9 +130,10 @@ export function useChat(consultationId: string, userId: string, canWrite: boolea
     void (async () => {
       try {
         for (let round = 0; round < 50; round++) {
-          const since = newestId();
+          const since = heardRef.current?.id;
           const ack = await emitAck<ChatJoinAck>(socket, 'consultation:join', { consultationId: id, ...(since && { since }) });
           if (cancelled) return;
+          heard(ack.missed);
           addMessages(ack.missed);
           if (!ack.more) break;
         }
@@ -148,7 +152,7 @@ export function useChat(consultationId: string, userId: string, canWrite: boolea
       joinedRef.current = false;
       setJoined(false);
     };
-  }, [live, log.isSuccess, socket, id, attempt, fatal, addMessages, flush]);
+  }, [live, log.isSuccess, socket, id, attempt, fatal, addMessages, heard, flush]);
 
   const send = (body: string) => {
     updatePending((list) => [...list, { clientMessageId: crypto.randomUUID(), body, createdAt: new Date().toISOString() }]);
@@ -175,6 +179,7 @@ export function useChat(consultationId: string, userId: string, canWrite: boolea
 
   useSocketEvent('consultation:message', (m) => {
     if (m.consultationId.toLowerCase() !== id) return;
+    heard([m]);
     addMessages([m]);
     if (m.senderId !== userId) setTypingAt(0);
   });
