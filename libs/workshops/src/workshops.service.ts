@@ -18,6 +18,13 @@ import { checkQuotas, requestedSessions } from './workshop-input';
 import { effectiveStatus, WorkshopReader } from './workshop-reader.service';
 import type { WorkshopView } from './workshop.views';
 
+/**
+ * The speaker overlap check runs after the speakers' rows are locked, but create and update read other
+ * rows before it: under REPEATABLE READ the check would then read that earlier snapshot and miss a
+ * workshop committed while this one waited for the lock (two admins double-booking one speaker).
+ */
+const SPEAKER_CHECK = { isolation: 'READ COMMITTED' } as const;
+
 /** Creating, editing, publishing and cancelling workshops (admins). */
 @Injectable()
 export class WorkshopsService {
@@ -50,7 +57,7 @@ export class WorkshopsService {
       await this.insertSessions(manager, id, ranges);
       await this.replaceSpeakers(manager, id, dto.speakerIds);
       await this.replaceQuotas(manager, id, dto.kecamatanQuotas ?? []);
-    });
+    }, SPEAKER_CHECK);
     return this.reader.one(id);
   }
 
@@ -86,7 +93,7 @@ export class WorkshopsService {
         await fillSeats(manager, workshop, emit, now);
         if (plan?.timesChanged) await this.announceChange(manager, workshop, emit);
       }
-    });
+    }, SPEAKER_CHECK);
     return this.reader.one(id);
   }
 

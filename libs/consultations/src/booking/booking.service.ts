@@ -73,8 +73,11 @@ export class BookingService {
 
   /** Either participant cancels; the slot is free the moment this commits. */
   async cancel(caller: Caller, id: string, reason: string): Promise<Consultation> {
-    await this.access.participantView(caller, id);
+    const current = await this.access.participantView(caller, id);
     return this.events.transaction(this.db, async (manager, emit) => {
+      // Calendars first, in the same order as booking and reschedule: locking the consultation first while a
+      // reschedule of it holds the calendars and waits for that row is a deadlock.
+      await lockCalendars(manager, [current.mentorId, current.entrepreneurId]);
       const consultation = await this.bookedForUpdate(manager, id);
       Object.assign(consultation, { status: 'cancelled', cancelledBy: caller.id, cancelReason: reason.trim() });
       await manager.getRepository(Consultation).update(id, { status: 'cancelled', cancelledBy: caller.id, cancelReason: reason.trim() });

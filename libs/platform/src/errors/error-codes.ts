@@ -23,6 +23,8 @@ export const ERROR_CODES = {
   SERVICE_UNAVAILABLE: 503,
   IDEMPOTENCY_KEY_REUSED: 422,
   IDEMPOTENCY_IN_PROGRESS: 409,
+  // A change that collided with others on a database lock (a deadlock) and was rolled back: retry after Retry-After.
+  TRY_AGAIN: 409,
   // identity, regions
   INVALID_CREDENTIALS: 401,
   WRONG_PASSWORD: 403,

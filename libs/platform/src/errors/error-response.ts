@@ -1,4 +1,5 @@
 import { HttpException } from '@nestjs/common';
+import { isLockConflict, tryAgain } from '../database/db-errors';
 import { DEPENDENCY_RETRY_AFTER_SECONDS, unavailableDependency, type Dependency } from './dependency-errors';
 import { DomainError } from './domain-error';
 import { ERROR_CODES, GENERIC_CODES, type ErrorCode } from './error-codes';
@@ -23,6 +24,8 @@ export const SERVICE_UNAVAILABLE_MESSAGE = 'Layanan sedang tidak dapat diakses s
 
 /** Turns anything thrown into the contract's error shape. Never leaks internals on a 500. */
 export function toErrorResponse(error: unknown): MappedError {
+  // A deadlock or lock wait that escaped the transaction helper's retries: nothing was written, send it again.
+  if (isLockConflict(error)) return toErrorResponse(tryAgain());
   if (error instanceof DomainError) {
     const statusCode = error.status;
     const message = error.code === 'VALIDATION_FAILED' && error.details.messages ? error.details.messages : error.message;
