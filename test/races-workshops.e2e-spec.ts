@@ -73,7 +73,7 @@ describe('races: workshops', () => {
     expect(await overlappingPairs(speaker.id)).toEqual([]);
     // A refused move changed nothing: the workshop keeps its old session.
     const losers = [[am[3], w1, '06:00'], [am[4], w2, '06:30'], [pm[2], w3, '07:00'], [pm[3], w4, '07:30']] as const;
-    for (const [res, id, from] of losers.filter(([res]) => res.status === 409)) {
+    for (const [, id, from] of losers.filter(([res]) => res.status === 409)) {
       expect((await app.get(`/api/workshops/${id}`, admins[0].token)).body.sessions.map((s: { start: string }) => s.start)).toEqual([at(from)]);
     }
   });

@@ -15,7 +15,7 @@ export class RegistrationsController {
   @Roles('entrepreneur')
   @ApiOperation({ operationId: 'registerForWorkshop', summary: 'Take a seat, or a place on the waitlist when the workshop is full' })
   @ApiCreatedResponse({ type: RegistrationResult })
-  @ApiConflictResponse({ description: 'ALREADY_REGISTERED, WORKSHOP_CANCELLED, REGISTRATION_CLOSED' })
+  @ApiConflictResponse({ description: 'ALREADY_REGISTERED, WORKSHOP_CANCELLED, REGISTRATION_CLOSED; TRY_AGAIN with Retry-After (nothing saved)' })
   register(@Param('id', ParseIdPipe) id: string, @CurrentUser() caller: Caller): Promise<RegistrationResult> {
     return this.registrations.register(id, caller);
   }

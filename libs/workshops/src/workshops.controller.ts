@@ -19,7 +19,7 @@ export class WorkshopsController {
   @ApiBearerAuth()
   @ApiOperation({ operationId: 'createWorkshop', summary: 'Create a draft workshop with sessions, or a series from an RFC 5545 rule (Asia/Jakarta wall clock)' })
   @ApiCreatedResponse({ type: WorkshopView })
-  @ApiConflictResponse({ description: 'SPEAKER_BUSY' })
+  @ApiConflictResponse({ description: 'SPEAKER_BUSY; TRY_AGAIN with Retry-After (nothing saved)' })
   create(@Body() dto: CreateWorkshopDto): Promise<WorkshopView> {
     return this.workshops.create(dto);
   }
@@ -45,7 +45,7 @@ export class WorkshopsController {
   @ApiBearerAuth()
   @ApiOperation({ operationId: 'updateWorkshop', summary: 'Edit a workshop; moving sessions of a published one tells its registrants (workshop.changed)' })
   @ApiOkResponse({ type: WorkshopView })
-  @ApiConflictResponse({ description: 'SPEAKER_BUSY, SESSION_STARTED, CAPACITY_TOO_LOW, WORKSHOP_NOT_EDITABLE' })
+  @ApiConflictResponse({ description: 'SPEAKER_BUSY, SESSION_STARTED, CAPACITY_TOO_LOW, WORKSHOP_NOT_EDITABLE; TRY_AGAIN with Retry-After (nothing saved)' })
   update(@Param('id', ParseIdPipe) id: string, @Body() dto: UpdateWorkshopDto): Promise<WorkshopView> {
     return this.workshops.update(id, dto);
   }

@@ -30,7 +30,7 @@ export class ConsultationsController {
   @ApiOperation({ operationId: 'bookConsultation', summary: 'Book a free slot of a mentor' })
   @ApiCreatedResponse({ type: ConsultationView })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Makes a retried booking answer the first result' })
-  @ApiConflictResponse({ description: 'SLOT_TAKEN, ALREADY_BOOKED_THEN, DAILY_CAP_REACHED, BOOKING_LIMIT_MENTOR, BOOKING_LIMIT_TOTAL (upcoming bookings per entrepreneur: BOOKINGS_PER_MENTOR, BOOKINGS_OPEN_MAX)' })
+  @ApiConflictResponse({ description: 'SLOT_TAKEN, ALREADY_BOOKED_THEN, DAILY_CAP_REACHED, BOOKING_LIMIT_MENTOR, BOOKING_LIMIT_TOTAL (upcoming bookings per entrepreneur: BOOKINGS_PER_MENTOR, BOOKINGS_OPEN_MAX); TRY_AGAIN with Retry-After when the change collided with others (nothing saved)' })
   @ApiUnprocessableEntityResponse({ description: 'NOT_A_SLOT, IN_THE_PAST' })
   async book(@CurrentUser() caller: Caller, @Body() dto: BookConsultationDto): Promise<ConsultationView> {
     return toView(await this.booking.book(caller, dto));
@@ -63,7 +63,7 @@ export class ConsultationsController {
   @HttpCode(200)
   @ApiOperation({ operationId: 'rescheduleConsultation', summary: 'Move to another free slot; when it is taken the consultation keeps its time' })
   @ApiOkResponse({ type: ConsultationView })
-  @ApiConflictResponse({ description: 'SLOT_TAKEN' })
+  @ApiConflictResponse({ description: 'SLOT_TAKEN; TRY_AGAIN with Retry-After (nothing saved)' })
   async reschedule(@CurrentUser() caller: Caller, @Param('id', ParseIdPipe) id: string, @Body() dto: RescheduleDto): Promise<ConsultationView> {
     return toView(await this.booking.reschedule(caller, id, new Date(dto.start)));
   }

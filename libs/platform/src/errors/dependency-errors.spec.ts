@@ -48,3 +48,12 @@ describe('toErrorResponse for an unreachable dependency', () => {
     expect(JSON.stringify(mapped.body)).not.toMatch(/10\.0\.0\.5|ECONNREFUSED|3306/);
   });
 });
+
+describe('toErrorResponse for a lock conflict that escaped the transaction helper', () => {
+  it.each(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT'])('answers %s with 409 TRY_AGAIN and Retry-After, not a 500', (code) => {
+    const mapped = toErrorResponse(new QueryFailedError('UPDATE consultations', [], mysqlError(code)));
+    expect(mapped.body).toMatchObject({ statusCode: 409, code: 'TRY_AGAIN' });
+    expect(mapped.retryAfterSeconds).toBe(1);
+    expect(mapped.internal).toBeUndefined();
+  });
+});

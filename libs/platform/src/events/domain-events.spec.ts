@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { DomainEvents } from './domain-events';
+import { DomainEvents, TRANSACTION_ATTEMPTS } from './domain-events';
 
 /** A stand-in for DataSource.transaction: commits when the work resolves, rolls back when it throws. */
 function fakeDataSource(log: string[]): DataSource {
@@ -51,5 +51,45 @@ describe('DomainEvents', () => {
     events.afterCommit('*', (e) => void log.push(e.type));
     await events.publishCommitted([{ type: 'a.b' }, { type: 'c.d' }]);
     expect(log).toEqual(['a.b', 'c.d']);
+  });
+
+  describe('when the database reports a lock conflict', () => {
+    // What TypeORM throws: a QueryFailedError carrying the driver's code.
+    const lockError = (code: string) => Object.assign(new Error(code), { driverError: { code } });
+
+    it('runs a deadlock victim again from the start, and only the attempt that commits reaches after-commit subscribers', async () => {
+      const log: string[] = [];
+      const events = new DomainEvents();
+      events.afterCommit('*', (e) => void log.push(`after ${e.type}`));
+      let attempts = 0;
+      const result = await events.transaction(fakeDataSource(log), async (_m, emit) => {
+        await emit({ type: `try.${++attempts}` });
+        if (attempts < TRANSACTION_ATTEMPTS) throw lockError('ER_LOCK_DEADLOCK');
+        return 'saved';
+      });
+      expect(result).toBe('saved');
+      expect(log).toEqual(['rollback', 'rollback', 'commit', 'after try.3']);
+    });
+
+    it('answers 409 TRY_AGAIN with Retry-After once every attempt deadlocked', async () => {
+      let attempts = 0;
+      const work = async () => {
+        attempts++;
+        throw lockError('ER_LOCK_DEADLOCK');
+      };
+      await expect(new DomainEvents().transaction(fakeDataSource([]), work)).rejects.toMatchObject({ code: 'TRY_AGAIN', status: 409, details: { retryAfterSeconds: 1 } });
+      expect(attempts).toBe(TRANSACTION_ATTEMPTS);
+    });
+
+    it('answers a lock wait that ran out with TRY_AGAIN at once (it has waited long enough), and rethrows anything else', async () => {
+      let attempts = 0;
+      const timedOut = async () => {
+        attempts++;
+        throw lockError('ER_LOCK_WAIT_TIMEOUT');
+      };
+      await expect(new DomainEvents().transaction(fakeDataSource([]), timedOut)).rejects.toMatchObject({ code: 'TRY_AGAIN' });
+      expect(attempts).toBe(1);
+      await expect(new DomainEvents().transaction(fakeDataSource([]), () => Promise.reject(new Error('disk full')))).rejects.toThrow('disk full');
+    });
   });
 });

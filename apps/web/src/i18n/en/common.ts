@@ -66,6 +66,7 @@ const common: Strings<typeof id> = {
     UNAUTHORIZED: 'Your session has ended. Please log in again.',
     RATE_LIMITED: 'Too many attempts. Wait a moment and try again.',
     SERVICE_UNAVAILABLE: 'The service is briefly unavailable. Please try again in a few seconds.',
+    TRY_AGAIN: 'Many changes arrived at once and yours was not saved. Please try again.',
     VALIDATION_FAILED: 'Please check what you entered.',
     notFoundPage: 'Page not found',
     goHome: 'Go home',

@@ -63,6 +63,7 @@ export default {
     UNAUTHORIZED: 'Sesi Anda berakhir. Silakan masuk lagi.',
     RATE_LIMITED: 'Terlalu banyak percobaan. Tunggu sebentar, lalu coba lagi.',
     SERVICE_UNAVAILABLE: 'Layanan sedang tidak dapat diakses sebentar. Silakan coba lagi dalam beberapa detik.',
+    TRY_AGAIN: 'Banyak perubahan masuk bersamaan dan perubahan Anda belum tersimpan. Silakan coba lagi.',
     VALIDATION_FAILED: 'Periksa kembali isian Anda.',
     notFoundPage: 'Halaman tidak ditemukan',
     goHome: 'Ke beranda',
