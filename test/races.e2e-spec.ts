@@ -30,6 +30,14 @@ describe('races', () => {
 
   const deadlockLines = () => logs.containing('ER_LOCK_DEADLOCK').length + logs.containing('Deadlock found').length;
 
+  /** Booked consultations that overlap another of the same person (mentor or entrepreneur): must be none. */
+  const doubleBooked = (column: 'mentorId' | 'entrepreneurId', ids: string[]): Promise<unknown[]> =>
+    db.query(
+      `SELECT a.id, b.id FROM consultations a JOIN consultations b ON b.${column} = a.${column} AND b.id > a.id AND b.start < a.end AND b.end > a.start
+        WHERE a.status = 'booked' AND b.status = 'booked' AND a.${column} IN (?)`,
+      [ids],
+    );
+
   describe('book, cancel and reschedule on one mentor', () => {
     type Action = { kind: 'book'; who: Session; mentor: Session; start: string } | { kind: 'cancel'; who: Session; id: string } | { kind: 'reschedule'; who: Session; id: string; start: string };
 
@@ -43,14 +51,6 @@ describe('races', () => {
       cancel: [],
       reschedule: ['SLOT_TAKEN', 'ALREADY_BOOKED_THEN', 'NOT_BOOKED'],
     };
-
-    /** Booked consultations that overlap another of the same person (mentor or entrepreneur): must be none. */
-    const doubleBooked = (column: 'mentorId' | 'entrepreneurId', ids: string[]): Promise<unknown[]> =>
-      db.query(
-        `SELECT a.id, b.id FROM consultations a JOIN consultations b ON b.${column} = a.${column} AND b.id > a.id AND b.start < a.end AND b.end > a.start
-          WHERE a.status = 'booked' AND b.status = 'booked' AND a.${column} IN (?)`,
-        [ids],
-      );
 
     it('never gives one slot twice nor one person two bookings at once; reschedules move, cancels free; no 500 and no deadlock over 6 rounds', async () => {
       const mentors = await app.newMentors(2);
@@ -111,6 +111,46 @@ describe('races', () => {
           expect(res.body.items.map((s: { start: string }) => s.start)).toEqual(SLOTS.filter((s) => !held.has(s)));
         }
       }
+      expect(deadlockLines()).toBe(deadlocksBefore);
+    });
+  });
+
+  describe('after the start: an outcome or a no-show against a cancel and a reschedule', () => {
+    const realNow = Clock.prototype.now;
+    afterAll(() => void (app.app.get(Clock).now = realNow));
+
+    it('ends each started consultation one way only (completed, no-show or cancelled), no 500 and no deadlock', async () => {
+      const [mentor] = await app.newMentors(1);
+      const weekly = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '09:00', end: '12:00' }));
+      await app.request('PUT', '/api/mentors/me/availability', { token: mentor.token, body: { slotMinutes: 30, bufferMinutes: 0, minNoticeMinutes: 0, horizonDays: 60, weekly } });
+      const people = await app.newEntrepreneurs(4);
+      const ids: string[] = [];
+      for (const [i, who] of people.entries()) ids.push((await app.post('/api/consultations', { mentorId: mentor.id, start: SLOTS[i], topic: 'permodalan' }, who.token)).body.id);
+      // 10:45 that day: the four consultations (09:00-11:00) have started, 11:00 and 11:30 are still ahead.
+      app.app.get(Clock).now = () => new Date(at('10:45'));
+      const deadlocksBefore = deadlockLines();
+
+      const requests = people.flatMap((who, i) => [
+        i % 2 === 0
+          ? app.post(`/api/consultations/${ids[i]}/outcome`, { summary: 'Membahas modal kerja', actions: ['Siapkan laporan kas'] }, mentor.token)
+          : app.post(`/api/consultations/${ids[i]}/no-show`, undefined, mentor.token),
+        app.post(`/api/consultations/${ids[i]}/cancel`, { reason: 'Berhalangan' }, who.token),
+        app.post(`/api/consultations/${ids[i]}/reschedule`, { start: SLOTS[4 + (i % 2)] }, who.token),
+      ]);
+      const answers = await releaseTogether('consultations', requests.length, () => Promise.all(requests));
+
+      expect(unclean(answers)).toEqual([]);
+      const rows = await db.getRepository(Consultation).findBy({ id: In(ids) });
+      const outcomes: { consultationId: string }[] = await db.query('SELECT consultationId FROM consultation_outcomes WHERE consultationId IN (?)', [ids]);
+      for (const [i, id] of ids.entries()) {
+        const row = rows.find((r) => r.id === id)!;
+        const [ending, cancel] = [answers[3 * i], answers[3 * i + 1]];
+        // Exactly one of the two endings went through, and the row says which.
+        expect([ending.status < 300, cancel.status < 300].filter(Boolean)).toHaveLength(1);
+        expect(row.status).toBe(cancel.status < 300 ? 'cancelled' : i % 2 === 0 ? 'completed' : 'no_show');
+        expect(outcomes.some((o) => o.consultationId === id)).toBe(row.status === 'completed');
+      }
+      expect(await doubleBooked('mentorId', [mentor.id])).toEqual([]);
       expect(deadlockLines()).toBe(deadlocksBefore);
     });
   });

@@ -5,8 +5,10 @@ import { callerBusy, dailyCapReached, mentorLimitReached, openLimitReached, slot
 
 /**
  * Serialises calendar changes per person: the people's account rows are locked, in id order so two bookings
- * never deadlock, for the rest of the transaction. Every booking, reschedule and cancellation of a mentor or
- * an entrepreneur then waits for the one before it, and its checks see that one's result.
+ * never deadlock, for the rest of the transaction. Every booking, reschedule, cancellation and ending (outcome,
+ * no-show) of a mentor or an entrepreneur then waits for the one before it, and its checks see that one's
+ * result. Take it before any other lock of the change (the consultation's row): that order is what keeps a
+ * cancel and a reschedule of one consultation from deadlocking.
  */
 export async function lockCalendars(manager: EntityManager, userIds: string[]): Promise<void> {
   const ids = [...new Set(userIds)].sort();

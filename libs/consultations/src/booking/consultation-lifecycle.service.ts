@@ -3,11 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DomainEvents } from '@pendamping/platform';
 import { consultationEvent } from '../consultation.events';
+import { lockCalendars } from './calendar';
 import { Consultation } from './consultation.entity';
 
 /**
  * Status changes the system makes on its own (no caller to authorise), e.g. from what the video room saw.
- * Each is a compare-and-swap under a row lock: it applies to a booked consultation only, once.
+ * Each is a compare-and-swap under a row lock (after the calendars' locks): it applies to a booked consultation only, once.
  */
 @Injectable()
 export class ConsultationLifecycle {
@@ -18,7 +19,11 @@ export class ConsultationLifecycle {
 
   /** Nobody came: booked → no_show with the usual `consultation.no_show` event. False when not booked (any more). */
   async markNoShow(id: string): Promise<boolean> {
+    // Who is in it never changes: read it unlocked, then lock both calendars before the row, like every change.
+    const people = await this.db.getRepository(Consultation).findOne({ select: { id: true, mentorId: true, entrepreneurId: true }, where: { id } });
+    if (!people) return false;
     return this.events.transaction(this.db, async (manager, emit) => {
+      await lockCalendars(manager, [people.mentorId, people.entrepreneurId]);
       const consultation = await manager.getRepository(Consultation).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (consultation?.status !== 'booked') return false;
       await manager.getRepository(Consultation).update(id, { status: 'no_show' });

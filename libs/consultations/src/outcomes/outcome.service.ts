@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock, DomainError, DomainEvents, newId, notFound, validationFailed, type Caller } from '@pendamping/platform';
+import { lockCalendars } from '../booking/calendar';
 import { Consultation } from '../booking/consultation.entity';
 import { ConsultationAccess } from '../booking/consultation-access.service';
 import { notBooked, notStarted } from '../consultation.errors';
@@ -21,11 +22,11 @@ export class OutcomeService {
   ) {}
 
   async record(caller: Caller, id: string, dto: OutcomeDto): Promise<OutcomeView> {
-    await this.access.mentorView(caller, id);
+    const current = await this.access.mentorView(caller, id);
     if (dto.caseType === 'permodalan' && !dto.lender) throw validationFailed('lender is required for a permodalan case (e.g. Bank DKI)');
     if (dto.caseType === 'perizinan' && !dto.permit) throw validationFailed('permit is required for a perizinan case (NIB or PIRT)');
     return this.events.transaction(this.db, async (manager, emit) => {
-      const consultation = await this.startedForUpdate(manager, id);
+      const consultation = await this.startedForUpdate(manager, current);
       if (consultation.status === 'completed') {
         throw new DomainError('OUTCOME_EXISTS', 'An outcome was already recorded; change it with PATCH');
       }
@@ -76,9 +77,9 @@ export class OutcomeService {
 
   /** The mentor marks that the entrepreneur did not come; the slot stays used. */
   async noShow(caller: Caller, id: string): Promise<Consultation> {
-    await this.access.mentorView(caller, id);
+    const current = await this.access.mentorView(caller, id);
     return this.events.transaction(this.db, async (manager, emit) => {
-      const consultation = await this.startedForUpdate(manager, id);
+      const consultation = await this.startedForUpdate(manager, current);
       if (consultation.status !== 'booked') throw notBooked(consultation.status);
       consultation.status = 'no_show';
       await manager.getRepository(Consultation).update(id, { status: 'no_show' });
@@ -95,7 +96,9 @@ export class OutcomeService {
   }
 
 
-  private async startedForUpdate(manager: EntityManager, id: string): Promise<Consultation> {
+  /** Both calendars first, then the row: the lock order of booking, reschedule and cancel (else a deadlock with them). */
+  private async startedForUpdate(manager: EntityManager, { id, mentorId, entrepreneurId }: Consultation): Promise<Consultation> {
+    await lockCalendars(manager, [mentorId, entrepreneurId]);
     const consultation = await manager.getRepository(Consultation).findOneOrFail({ where: { id }, lock: { mode: 'pessimistic_write' } });
     if (consultation.status === 'cancelled' || consultation.status === 'no_show') throw notBooked(consultation.status);
     if (consultation.start > this.clock.now()) throw notStarted();
