@@ -1,6 +1,7 @@
+import { jest } from '@jest/globals';
 import { DateTime } from 'luxon';
 import { PDFParse } from 'pdf-parse';
-import { DataSource, In } from 'typeorm';
+import { DataSource, In, QueryFailedError } from 'typeorm';
 import { Consultation } from '@pendamping/consultations';
 import { Clock, newId } from '@pendamping/platform';
 import { AttendanceEvent, Certificate, Feedback } from '@pendamping/workshops';
@@ -152,6 +153,36 @@ describe('races', () => {
       }
       expect(await doubleBooked('mentorId', [mentor.id])).toEqual([]);
       expect(deadlockLines()).toBe(deadlocksBefore);
+    });
+  });
+
+  describe('a deadlock', () => {
+    // What TypeORM throws when InnoDB picks the transaction as a deadlock's victim (forced here: real ones are rare).
+    const deadlock = () => new QueryFailedError('INSERT INTO consultations', [], Object.assign(new Error('Deadlock found when trying to get lock'), { code: 'ER_LOCK_DEADLOCK', errno: 1213 }));
+    const bookWithKey = async (key: string) => {
+      const [mentor] = await app.newMentors(1);
+      const weekly = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '09:00', end: '12:00' }));
+      await app.request('PUT', '/api/mentors/me/availability', { token: mentor.token, body: { slotMinutes: 30, bufferMinutes: 0, minNoticeMinutes: 0, horizonDays: 60, weekly } });
+      const [who] = await app.newEntrepreneurs(1);
+      return () => app.request('POST', '/api/consultations', { token: who.token, body: { mentorId: mentor.id, start: SLOTS[0], topic: 'permodalan' }, headers: { 'idempotency-key': key } });
+    };
+    afterEach(() => jest.restoreAllMocks());
+
+    it('is run again: two deadlocks, then the third attempt books', async () => {
+      const send = await bookWithKey(`deadlock-${newId()}`);
+      jest.spyOn(db, 'transaction').mockRejectedValueOnce(deadlock()).mockRejectedValueOnce(deadlock());
+      const res = await send();
+      expect(res.status).toBe(201);
+      expect(await db.getRepository(Consultation).countBy({ id: res.body.id })).toBe(1);
+    });
+
+    it('on every attempt is 409 TRY_AGAIN with Retry-After, and the same Idempotency-Key then runs again and books', async () => {
+      const send = await bookWithKey(`deadlock-${newId()}`);
+      jest.spyOn(db, 'transaction').mockRejectedValueOnce(deadlock()).mockRejectedValueOnce(deadlock()).mockRejectedValueOnce(deadlock());
+      const refused = await send();
+      expect([refused.status, refused.body.code, refused.headers.get('retry-after')]).toEqual([409, 'TRY_AGAIN', '1']);
+      const again = await send();
+      expect(again.status).toBe(201);
     });
   });
 

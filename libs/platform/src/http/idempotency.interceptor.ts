@@ -69,7 +69,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
           }),
           catchError(async (error: unknown) => {
             const mapped = toErrorResponse(error);
-            if (mapped.body.statusCode >= 500) await this.settle(keyHash, () => this.store.release(keyHash));
+            // A failure of ours, or a "send it again" (TRY_AGAIN, RATE_LIMITED: nothing was done), is not the
+            // key's answer: the retry with the same key runs again.
+            if (mapped.body.statusCode >= 500 || mapped.retryAfterSeconds !== undefined) await this.settle(keyHash, () => this.store.release(keyHash));
             else await this.settle(keyHash, () => this.store.answer(keyHash, mapped.body.statusCode, mapped.body));
             throw error;
           }),
