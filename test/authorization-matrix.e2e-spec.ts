@@ -1,13 +1,11 @@
 import { randomInt } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import type { RouteOptions } from 'fastify';
-import { ModulesContainer } from '@nestjs/core';
-import { GATEWAY_METADATA, MESSAGE_METADATA } from '@nestjs/websockets/constants';
 import type { Socket } from 'socket.io-client';
 import { Notification, NotificationDelivery } from '@pendamping/notifications';
 import { newId } from '@pendamping/platform';
 import { FakeLiveKit } from './support/fake-livekit';
 import { connect, ok, send } from './support/realtime-client';
+import { routeRecorder, socketEvents } from './support/route-table';
 import { TestApp, uniqueEmail, type Response, type Session } from './support/test-app';
 import { bookedConsultation, clockOf, plusMinutes, publishedWorkshop } from './support/video-fixtures';
 
@@ -302,24 +300,6 @@ function expected(rule: Rule, who: Who): string {
   return rule.refusedAs?.[who] ?? rule.refused ?? '403 FORBIDDEN';
 }
 
-/** The socket events every gateway of the app subscribes to, read from Nest's own metadata. */
-function socketEvents(app: TestApp): string[] {
-  const events: string[] = [];
-  for (const module of app.app.get(ModulesContainer).values()) {
-    for (const wrapper of module.providers.values()) {
-      const type = wrapper.metatype as (new (...args: never[]) => unknown) | undefined;
-      if (!type || typeof type !== 'function' || !Reflect.getMetadata(GATEWAY_METADATA, type)) continue;
-      for (const name of Object.getOwnPropertyNames(type.prototype)) {
-        const handler: unknown = Object.getOwnPropertyDescriptor(type.prototype, name)?.value;
-        if (typeof handler !== 'function') continue;
-        const event: unknown = Reflect.getMetadata(MESSAGE_METADATA, handler);
-        if (typeof event === 'string') events.push(event);
-      }
-    }
-  }
-  return events;
-}
-
 interface SocketRule {
   /** Who gets an ok ack; the others get an error ack with the code in `refused` (per caller, or one for all). */
   allow: Who[];
@@ -355,14 +335,12 @@ const SOCKET_RULES: Record<string, SocketRule> = {
 };
 
 describe('authorization matrix: every HTTP route and socket event, for every kind of caller (real MySQL and Redis; LiveKit is a local stand-in)', () => {
-  const routes: { method: string; url: string }[] = [];
+  const { routes, onRoute } = routeRecorder();
   const w = {} as World;
 
   beforeAll(async () => {
     w.livekit = await FakeLiveKit.start();
-    w.app = await TestApp.start({ LIVEKIT_URL: w.livekit.url }, { onRoute: (route: RouteOptions) => {
-      for (const method of [route.method].flat()) if (method !== 'HEAD' && method !== 'OPTIONS') routes.push({ method, url: route.url });
-    } });
+    w.app = await TestApp.start({ LIVEKIT_URL: w.livekit.url }, { onRoute });
     const { app } = w;
     const admin = await app.newUser(['admin']);
     const [mentor, otherMentor] = [await app.newUser(['mentor']), await app.newUser(['mentor'])];

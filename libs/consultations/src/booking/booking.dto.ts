@@ -1,10 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { TOPICS, type Topic } from '@pendamping/identity';
-import { IsMultilineText, PageQuery } from '@pendamping/platform';
+import { IsDateTime, IsMultilineText, PageQuery } from '@pendamping/platform';
 import { CONSULTATION_STATUSES, type ConsultationStatus } from './consultation.entity';
 
-const ISO_INSTANT = { strict: true, strictSeparator: true } as const;
 export const LIST_ORDERS = ['asc', 'desc'] as const;
 export type ListOrder = (typeof LIST_ORDERS)[number];
 
@@ -14,7 +13,7 @@ export class BookConsultationDto {
   mentorId: string;
 
   @ApiProperty({ example: '2026-12-07T09:00:00+07:00', description: 'A slot start from GET /api/mentors/:id/slots' })
-  @IsISO8601(ISO_INSTANT, { message: 'start must be an ISO-8601 date-time' })
+  @IsDateTime('start')
   start: string;
 
   @ApiProperty({ enum: TOPICS, enumName: 'Topic' })
@@ -31,7 +30,7 @@ export class BookConsultationDto {
 
 export class RescheduleDto {
   @ApiProperty({ example: '2026-12-08T10:00:00+07:00' })
-  @IsISO8601(ISO_INSTANT, { message: 'start must be an ISO-8601 date-time' })
+  @IsDateTime('start')
   start: string;
 }
 
@@ -52,12 +51,12 @@ export class ConsultationQuery extends PageQuery {
 
   @ApiPropertyOptional({ description: 'Consultations starting at or after this instant' })
   @IsOptional()
-  @IsISO8601(ISO_INSTANT, { message: 'from must be an ISO-8601 date-time' })
+  @IsDateTime('from')
   from?: string;
 
   @ApiPropertyOptional({ description: 'Consultations starting before this instant' })
   @IsOptional()
-  @IsISO8601(ISO_INSTANT, { message: 'to must be an ISO-8601 date-time' })
+  @IsDateTime('to')
   to?: string;
 
   @ApiPropertyOptional({ enum: LIST_ORDERS, default: 'asc', description: 'By start time: asc soonest first, desc latest first (a history); a cursor pages on in the order it was made in' })

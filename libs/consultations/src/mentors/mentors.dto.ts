@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
+import { IsIn, IsOptional, Matches } from 'class-validator';
 import { TOPICS, type Topic } from '@pendamping/identity';
-import { PageQuery } from '@pendamping/platform';
+import { IsDateTime, PageQuery } from '@pendamping/platform';
 import { REGION_CODE_PATTERN } from '@pendamping/regions';
 
 const KELURAHAN_CODE = { message: 'kelurahan must be a kelurahan code such as 31.71.09.1001' };
@@ -27,10 +27,10 @@ export class MentorQuery extends PageQuery {
 
 export class SlotQuery {
   @ApiProperty({ example: '2026-12-07T00:00:00+07:00' })
-  @IsISO8601({ strict: true, strictSeparator: true }, { message: 'from must be an ISO-8601 date-time' })
+  @IsDateTime('from')
   from: string;
 
   @ApiProperty({ example: '2026-12-14T00:00:00+07:00', description: 'At most 31 days after from' })
-  @IsISO8601({ strict: true, strictSeparator: true }, { message: 'to must be an ISO-8601 date-time' })
+  @IsDateTime('to')
   to: string;
 }

@@ -1,5 +1,6 @@
 import { ValidationError, ValidationPipe, type ArgumentMetadata } from '@nestjs/common';
 import { validationFailed } from './domain-error';
+import { loneSurrogatePaths, shapeProblems } from './payload-shape';
 
 function flatten(errors: ValidationError[], parent = ''): string[] {
   return errors.flatMap((error) => {
@@ -39,6 +40,14 @@ class DepthLimitedValidationPipe extends ValidationPipe {
     // Only what becomes a DTO instance: not a gateway's socket ('custom'), nor a payload left as it is.
     if (metadata.type !== 'custom' && this.toValidate(metadata) && nestedDeeperThan(value, MAX_PAYLOAD_DEPTH)) {
       throw validationFailed(`${metadata.type === 'body' ? 'body' : metadata.type} must not nest objects or arrays more than ${MAX_PAYLOAD_DEPTH} levels deep`);
+    }
+    if (metadata.type !== 'custom' && this.toValidate(metadata)) {
+      const where = metadata.type === 'body' ? 'body' : (metadata.data ?? metadata.type);
+      const problems = [
+        ...loneSurrogatePaths(value, where).map((path) => `${path} must be well-formed Unicode text (it holds half of a surrogate pair)`),
+        ...(metadata.type === 'body' ? shapeProblems(value, metadata.metatype) : []),
+      ];
+      if (problems.length > 0) throw validationFailed(...problems);
     }
     return super.transform(value, metadata);
   }

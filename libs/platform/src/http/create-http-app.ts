@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import type { FastifyReply } from 'fastify';
 import { DynamicModule, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -7,6 +8,7 @@ import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from '../config/app-config';
 import { AllExceptionsFilter } from '../errors/all-exceptions.filter';
+import { toErrorResponse } from '../errors/error-response';
 import { createValidationPipe } from '../errors/validation.pipe';
 import { DependencyOutages } from '../health/dependency-outages';
 import { RedisIoAdapter } from '../realtime/redis-io.adapter';
@@ -45,6 +47,12 @@ export async function createHttpApp(config: AppConfig, rootModule: Type<unknown>
     genReqId: (req: IncomingMessage) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    // The router refuses a malformed URL (bad percent-encoding) or an over-long parameter before any route,
+    // so before Nest's filter: answer those in the error catalogue's shape too.
+    frameworkErrors: (error: Error, _request: unknown, reply: FastifyReply) => {
+      const { body } = toErrorResponse(error);
+      void reply.status(body.statusCode).send(body);
     },
   });
   const app = await NestFactory.create<NestFastifyApplication>(rootModule, adapter, { bufferLogs: true, abortOnError: false });

@@ -1,0 +1,73 @@
+import { changedTables, rawRequest, startFuzzWorld, type FuzzWorld } from './support/fuzz-world';
+
+// The refusals the fuzz suites found as 5xx answers, partial writes or answers outside the catalogue's
+// {code, message}, each pinned as an example: the router's own refusals, nulls in a PATCH, week and
+// ordinal dates, arrays in place of nested objects, and a lone surrogate bound for LiveKit.
+
+describe('hostile input found by fuzzing: refused with a catalogued 4xx and nothing written (real MySQL and Redis; LiveKit is a local stand-in)', () => {
+  let w: FuzzWorld;
+  beforeAll(async () => {
+    w = await startFuzzWorld('fuzz_edges');
+  }, 120_000);
+  afterAll(() => w?.close());
+
+  /** Sends, expects the status and code, and that no table changed. */
+  async function refused(method: string, path: string, options: { token?: string; text?: string; contentType?: string }, status: number, code: string, words?: string) {
+    const before = await w.checksum();
+    const res = await rawRequest(w.app, method, path, options);
+    expect([res.status, (res.body as { code?: string }).code]).toEqual([status, code]);
+    expect(typeof (res.body as { message?: unknown }).message === 'string' || Array.isArray((res.body as { message?: unknown }).message)).toBe(true);
+    if (words) expect(([] as string[]).concat((res.body as { message: string | string[] }).message).join(' ')).toContain(words);
+    expect(changedTables(before, await w.checksum())).toEqual([]);
+  }
+
+  it.each([
+    ['a malformed percent-encoding in the path', 'POST', '/api/consultations/%E0%A4%A/cancel', undefined, undefined, 400, 'BAD_REQUEST'],
+    ['a body that is not JSON', 'PATCH', '/api/me', 'not json', undefined, 400, 'BAD_REQUEST'],
+    ['an empty JSON body', 'PATCH', '/api/me', '', undefined, 400, 'BAD_REQUEST'],
+    ['a content type the api does not take', 'PATCH', '/api/me', '<me/>', 'application/xml', 415, 'UNSUPPORTED_MEDIA_TYPE'],
+    ['a body over the size limit', 'PATCH', '/api/me', `{"name":"${'x'.repeat(1_100_000)}"}`, undefined, 413, 'PAYLOAD_TOO_LARGE'],
+    ['a __proto__ key in the body', 'PATCH', '/api/me', '{"__proto__":{"roles":["admin"]},"name":"Nama"}', undefined, 400, 'BAD_REQUEST'],
+  ])('the router refuses %s in the catalogue shape', async (_what, method, path, text, contentType, status, code) => {
+    await refused(method, path, { token: w.as.owner.token, text, contentType }, status, code);
+  });
+
+  it.each([
+    ['PATCH /api/me', () => '/api/me', () => w.as.owner.token, { name: null }, 'name must not be null'],
+    ['PATCH /api/me business', () => '/api/me', () => w.as.owner.token, { business: { name: null } }, 'business.name must not be null'],
+    ['PATCH /api/users/:id', () => `/api/users/${w.attendee.id}`, () => w.as.admin.token, { email: null }, 'email must not be null'],
+    ['PATCH /api/workshops/:id', () => `/api/workshops/${w.workshop.workshopId}`, () => w.as.admin.token, { title: null }, 'title must not be null'],
+    ['PATCH /api/consultations/:id/outcome', () => `/api/consultations/${w.held}/outcome`, () => w.as.mentor.token, { summary: null }, 'summary must not be null'],
+  ])('null for a field that is not nullable: %s answers 400', async (_what, path, token, body, words) => {
+    await refused('PATCH', path(), { token: token(), text: JSON.stringify(body) }, 400, 'VALIDATION_FAILED', words);
+  });
+
+  it('a field documented as nullable may still be null (null removes the phone number)', async () => {
+    const res = await rawRequest(w.app, 'PATCH', '/api/me', { token: w.as.owner.token, text: JSON.stringify({ phone: null }) });
+    expect(res.status).toBe(200);
+  });
+
+  it.each(['2026-W10-1T09:00:00+07:00', '2026-060T09:00:00+07:00', '2026-02-30T09:00:00+07:00', '2026-12-07T24:00:00Z', '9999-12-31T23:59:59-14:00', '2026-12-07T09:00:00+99:99'])(
+    'an impossible or unreadable date-time (%s) is a 400 for booking, rescheduling, workshops and slot queries',
+    async (when) => {
+      await refused('POST', '/api/consultations', { token: w.as.owner.token, text: JSON.stringify({ mentorId: w.as.mentor.id, start: when, topic: 'permodalan' }) }, 400, 'VALIDATION_FAILED', 'start must be');
+      await refused('POST', `/api/consultations/${w.consultation}/reschedule`, { token: w.as.owner.token, text: JSON.stringify({ start: when }) }, 400, 'VALIDATION_FAILED', 'start must be');
+      await refused('PATCH', `/api/workshops/${w.workshop.workshopId}`, { token: w.as.admin.token, text: JSON.stringify({ sessions: [{ start: when, end: when }] }) }, 400, 'VALIDATION_FAILED', 'start must be');
+      await refused('GET', `/api/mentors/${w.as.mentor.id}/slots?from=${encodeURIComponent(when)}&to=${encodeURIComponent(when)}`, { token: w.as.owner.token }, 400, 'VALIDATION_FAILED', 'from must be');
+    },
+  );
+
+  it('an array where a nested object belongs (sessions: [[…]], weekly: [[…]]) is a 400, not stored', async () => {
+    const start = '2031-03-03T09:00:00+07:00';
+    const end = '2031-03-03T10:00:00+07:00';
+    await refused('PATCH', `/api/workshops/${w.workshop.workshopId}`, { token: w.as.admin.token, text: JSON.stringify({ sessions: [[{ start, end }]] }) }, 400, 'VALIDATION_FAILED', 'each of sessions must be an object');
+    const weekly = [[{ weekday: 1, start: '09:00', end: '12:00' }]];
+    await refused('PUT', '/api/mentors/me/availability', { token: w.as.mentor.token, text: JSON.stringify({ slotMinutes: 60, minNoticeMinutes: 0, weekly }) }, 400, 'VALIDATION_FAILED', 'each of weekly must be an object');
+  });
+
+  it('a lone surrogate is a 400 wherever it is: a LiveKit track sid, a name, a query', async () => {
+    const moderate = `/api/workshops/${w.workshop.workshopId}/sessions/${w.workshop.sessionId}/participants/${w.attendee.id}/mute`;
+    await refused('POST', moderate, { token: w.as.admin.token, text: '{"trackSid":"TR_\\ud800"}' }, 400, 'VALIDATION_FAILED', 'trackSid must be well-formed Unicode text');
+    await refused('PATCH', '/api/me', { token: w.as.owner.token, text: '{"name":"Siti \\udfff"}' }, 400, 'VALIDATION_FAILED', 'name must be well-formed');
+  });
+});
