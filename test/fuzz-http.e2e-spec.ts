@@ -47,7 +47,7 @@ describe('fuzz over HTTP: hostile bodies, paths and queries at every write route
   });
 
   it('answers every write route 2xx or a catalogued 4xx, never a 5xx, and a refusal writes nothing', async () => {
-    const failures = await eachRoute(writes(), 20, (route) =>
+    const failures = await eachRoute(writes(), 30, (route) =>
       fc.asyncProperty(fc.tuple(pathFor(route, w.ids), queryFor(operationOf(route)), fc.shuffledSubarray([...CALLERS], { minLength: CALLERS.length }), payloadFor(operationOf(route), w.ids)), async ([path, query, caller, payload]) => {
         await checkRequest(w, route.method, `${path}${query}`, caller, payload);
       }),
@@ -56,7 +56,7 @@ describe('fuzz over HTTP: hostile bodies, paths and queries at every write route
   }, 240_000);
 
   it('answers every paged list 2xx or a catalogued 4xx for forged cursors and hostile queries', async () => {
-    const failures = await eachRoute(pagedLists(), 15, (route) =>
+    const failures = await eachRoute(pagedLists(), 20, (route) =>
       fc.asyncProperty(fc.tuple(pathFor(route, w.ids), queryFor(operationOf(route)), fc.shuffledSubarray([...CALLERS], { minLength: CALLERS.length })), async ([path, query, caller]) => {
         await checkRequest(w, 'GET', `${path}${query}`, caller, {});
       }),

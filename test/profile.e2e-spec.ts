@@ -90,7 +90,7 @@ describe('editing my own account: PATCH /api/me, PUT /api/me/password', () => {
       ['a control character in the name', { name: 'Siti\u0007Aminah' }, 'name must be plain text on one line, without control characters'],
       ['a line break in the business name', { business: { name: 'Toko\nSiti' } }, 'business.name must be plain text on one line, without control characters'],
       ['a right-to-left override in the name', { name: 'Siti \u202Enimha' }, 'name must be plain text on one line, without control characters'],
-      ['a null name', { name: null }, 'name must be a string'],
+      ['a null name', { name: null }, 'name must not be null (leave it out to keep it as it is)'],
       ['a one-letter name', { name: 'S' }, 'name must be longer than or equal to 2 characters'],
       ['an unknown zone', { timezone: 'Asia/Atlantis' }, 'timezone must be an IANA time zone such as Asia/Jakarta'],
       ['an offset instead of a zone', { timezone: '+07:00' }, 'timezone must be an IANA time zone such as Asia/Jakarta'],

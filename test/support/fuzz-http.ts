@@ -94,7 +94,7 @@ export async function checkRequest(w: FuzzWorld, method: string, path: string, c
     const before = await w.checksum();
     const res = await rawRequest(w.app, method, path, { token: w.as[caller].token, ...payload });
     const problem = answerProblem(res);
-    if (process.env.FUZZ_STATS) tally(`${method} ${path.split('?')[0].replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, ':id').slice(0, 60)}`, `${res.status} ${(res.body as { code?: string })?.code ?? ''}`);
+    if (process.env.FUZZ_STATS) tally(`${method} ${path.split('?')[0].replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, ':id').slice(0, 60)}`, `${res.status} ${(res.body as { code?: string })?.code ?? ''}${process.env.FUZZ_STATS === "why" ? ` ${JSON.stringify((res.body as { message?: unknown })?.message).slice(0, 80)}` : ''}`);
     if (problem) throw new Error(`${method} ${path.slice(0, 200)} as ${caller} with ${String(payload.text).slice(0, 300)}: ${problem}`);
     if (res.status >= 400) {
       const changed = changedTables(before, await w.checksum());
