@@ -1,8 +1,11 @@
+import fc from 'fast-check';
+import { hostileRrule, hostileZone } from './support/fuzz-arbitraries';
 import { changedTables, rawRequest, startFuzzWorld, type FuzzWorld } from './support/fuzz-world';
 
 // The refusals the fuzz suites found as 5xx answers, partial writes or answers outside the catalogue's
 // {code, message}, each pinned as an example: the router's own refusals, nulls in a PATCH, week and
-// ordinal dates, arrays in place of nested objects, and a lone surrogate bound for LiveKit.
+// ordinal dates, arrays in place of nested objects, a lone surrogate bound for LiveKit, recurrence rules
+// that expand past year 9998, and every bad time zone.
 
 describe('hostile input found by fuzzing: refused with a catalogued 4xx and nothing written (real MySQL and Redis; LiveKit is a local stand-in)', () => {
   let w: FuzzWorld;
@@ -69,5 +72,26 @@ describe('hostile input found by fuzzing: refused with a catalogued 4xx and noth
     const moderate = `/api/workshops/${w.workshop.workshopId}/sessions/${w.workshop.sessionId}/participants/${w.attendee.id}/mute`;
     await refused('POST', moderate, { token: w.as.admin.token, text: '{"trackSid":"TR_\\ud800"}' }, 400, 'VALIDATION_FAILED', 'trackSid must be well-formed Unicode text');
     await refused('PATCH', '/api/me', { token: w.as.owner.token, text: '{"name":"Siti \\udfff"}' }, 400, 'VALIDATION_FAILED', 'name must be well-formed');
+  });
+
+  /** Each value of a constant arbitrary, in order. */
+  const every = (arbitrary: fc.Arbitrary<string>) => [...new Set(fc.sample(arbitrary, { numRuns: 200, seed: 1 }))];
+
+  it('every bad recurrence rule is a catalogued 4xx and creates no workshop', async () => {
+    for (const rrule of every(hostileRrule)) {
+      const body = { title: 'Literasi Keuangan', description: 'Arus kas.', topic: 'keuangan', capacity: 10, speakerIds: [], recurrence: { rrule, durationMinutes: 60 } };
+      const before = await w.checksum();
+      const res = await rawRequest(w.app, 'POST', '/api/workshops', { token: w.as.admin.token, text: JSON.stringify(body) });
+      expect([rrule, res.status >= 400 && res.status < 500, typeof (res.body as { code?: unknown }).code]).toEqual([rrule, true, 'string']);
+      expect(changedTables(before, await w.checksum())).toEqual([]);
+    }
+  });
+
+  it('every bad time zone is a 400 for a profile and for availability, and changes nothing', async () => {
+    const weekly = [{ weekday: 1, start: '09:00', end: '12:00' }];
+    for (const timezone of every(hostileZone).filter((z) => z !== 'asia/jakarta')) {
+      await refused('PATCH', '/api/me', { token: w.as.owner.token, text: JSON.stringify({ timezone }) }, 400, 'VALIDATION_FAILED', 'timezone must be an IANA time zone');
+      await refused('PUT', '/api/mentors/me/availability', { token: w.as.mentor.token, text: JSON.stringify({ slotMinutes: 60, minNoticeMinutes: 0, weekly, timezone }) }, 400, 'VALIDATION_FAILED', 'timezone must be');
+    }
   });
 });

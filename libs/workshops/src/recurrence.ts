@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { RRule } from 'rrule';
+import { isStorableTime } from '@pendamping/platform';
 
 export const WORKSHOP_ZONE = 'Asia/Jakarta';
 export const MAX_SESSIONS = 60;
@@ -45,10 +46,13 @@ export function expandRecurrence(text: string, durationMinutes: number, zone = W
   const starts = rule.all((_date, i) => i <= MAX_SESSIONS);
   if (starts.length === 0) throw new RecurrenceError('produces no sessions');
   if (starts.length > MAX_SESSIONS) throw new RecurrenceError(`produces more than ${MAX_SESSIONS} sessions`);
-  return starts.map((wall) => {
+  const sessions = starts.map((wall) => {
     const start = fromWall(wall, ruleZone);
     return { start, end: new Date(start.getTime() + durationMinutes * 60_000) };
   });
+  // DTSTART:99991231T… expands past what a DATETIME column holds (a 500 from MySQL otherwise).
+  if (sessions.some((s) => !isStorableTime(s.start) || !isStorableTime(s.end))) throw new RecurrenceError('produces sessions outside 1970 to 9998');
+  return sessions;
 }
 
 /** The instant's wall-clock time in `zone`, written into a Date's UTC fields (rrule's floating form). */

@@ -8,12 +8,14 @@ const WITH_OFFSET = /(Z|[+-]\d{2}:?\d{2})$/i;
 const EARLIEST = Date.UTC(1970, 0, 1);
 const LATEST = Date.UTC(9999, 0, 1);
 
+/** Whether a time is one the database stores (DATETIME ends at 9999) and the app reasons about (from 1970). */
+export const isStorableTime = (date: Date): boolean => date.getTime() >= EARLIEST && date.getTime() < LATEST;
+
 /** A date-time `new Date()` reads as the calendar says, within what the database stores. */
 export function isCalendarDateTime(value: unknown, { offset }: { offset: boolean }): value is string {
   if (typeof value !== 'string' || !CALENDAR_DATE_TIME.test(value) || (offset && !WITH_OFFSET.test(value))) return false;
   if (!isISO8601(value, { strict: true, strictSeparator: true })) return false;
-  const time = new Date(value).getTime();
-  return time >= EARLIEST && time < LATEST;
+  return isStorableTime(new Date(value));
 }
 
 /** An ISO-8601 time with an offset: a bare wall-clock time would be ambiguous on the wire. */
