@@ -1,31 +1,25 @@
 #!/usr/bin/env node
-// Consultation bookings per second through the built api, beside raw mysql2 single-row inserts measured
-// in the same run on the same database.
-//   npm run build && node bench/booking.bench.mjs [seconds]
-// Cases: bookings on distinct slots (every request creates a consultation) and contention (every request
-// races for one slot of one mentor: one 201, the rest 409 SLOT_TAKEN, each still locking and checking).
-import { spawn, spawnSync } from 'node:child_process';
+// Consultation bookings through the built api beside the honest baseline: the same transaction on mysql2
+// (bench/baselines/booking-bare.mjs: the same locks, checks, inserts and outbox rows), same run, same database.
+//   npm run build && node bench/booking.bench.mjs [seconds]     (BENCH_RUNS=3: median of 3)
+// Cases: distinct slots (every request creates a consultation) and one contested slot (one 201, the rest
+// 409 SLOT_TAKEN after taking the locks; exactly one winner per run is checked).
 import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
+import { Queue } from 'bullmq';
 import jwt from 'jsonwebtoken';
-import mysql from 'mysql2/promise';
+import { apiEnv, forSeconds, freePort, freshDatabase, JWT_SECRET, medianRun, percentile, record, REDIS, RUNS, startApp } from './lib.mjs';
+import { bookBare, Conflict } from './baselines/booking-bare.mjs';
 
-const seconds = Number(process.argv[2] ?? 5);
-const port = 3997;
-const databaseUrl = 'mysql://root@127.0.0.1:3306/pendamping_bench_booking';
-const secret = 'bench-secret-0123456789-0123456789-abcdef';
-const env = { ...process.env, NODE_ENV: 'development', PORT: String(port), LOG_LEVEL: 'warn', DATABASE_URL: databaseUrl, JWT_SECRET: secret, REDIS_PREFIX: 'pendamping-bench-booking', DEMO_DATA: 'false' };
+const seconds = Number(process.argv[2] ?? process.env.BENCH_SECONDS ?? 5);
 const MENTORS = 100;
 const ENTREPRENEURS = 20_000;
 const CONNECTIONS = 50;
+const env = apiEnv({ database: 'pendamping_bench_booking', prefix: 'pendamping-bench-booking', port: await freePort() });
 
-const server = await mysql.createConnection('mysql://root@127.0.0.1:3306');
-await server.query('DROP DATABASE IF EXISTS pendamping_bench_booking');
-await server.end();
-const setup = spawnSync(process.execPath, ['dist/apps/api/main.js', 'setup'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
-if (setup.status !== 0) process.exit(setup.status ?? 1);
-
-const db = await mysql.createPool({ uri: databaseUrl, connectionLimit: 20, timezone: 'Z' });
+process.stdout.write('preparing people and availability… ');
+const db = await freshDatabase(env);
 const people = async (count, role, profile) => {
   const ids = Array.from({ length: count }, () => randomUUID());
   for (let i = 0; i < ids.length; i += 1000) {
@@ -35,7 +29,6 @@ const people = async (count, role, profile) => {
   }
   return ids;
 };
-process.stdout.write('preparing people and availability… ');
 const mentors = await people(MENTORS, 'mentor', { sql: 'INSERT INTO mentor_profiles (userId, topics) VALUES ?', row: (id) => [id, 'permodalan'] });
 // Booking needs only the entrepreneur's account and token, not a business profile.
 const entrepreneurs = await people(ENTREPRENEURS, 'entrepreneur');
@@ -45,73 +38,98 @@ await db.query('INSERT INTO mentor_availability (mentorId, timezone, slotMinutes
 ]);
 console.log('done');
 
-const api = spawn(process.execPath, [...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), 'dist/apps/api/main.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
-process.on('exit', () => api.kill());
-for (let i = 0; i < 50; i++) {
-  if (await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false)) break;
-  await new Promise((r) => setTimeout(r, 200));
-}
-
-const token = (id) => jwt.sign({ sub: id, roles: ['entrepreneur'] }, secret, { algorithm: 'HS256', expiresIn: 3600 });
-const tokens = entrepreneurs.map(token);
+const api = await startApp(env);
+const queue = new Queue('notifications', { connection: REDIS, prefix: 'pendamping-bench-booking-bare' });
+await queue.obliterate({ force: true });
+const tokens = entrepreneurs.map((id) => jwt.sign({ sub: id, roles: ['entrepreneur'] }, JWT_SECRET, { algorithm: 'HS256', expiresIn: 3600 }));
 // Slots on 10-minute boundaries from tomorrow on; request i takes mentor i % MENTORS, slot i / MENTORS.
+// The platform books from day 1, the baseline from day 40: neither takes the other's slots.
 const firstSlot = Math.ceil((Date.now() + 86_400_000) / 600_000) * 600_000;
 let next = 0;
-const distinct = () => {
+const distinct = (offset) => () => {
   const i = next++;
-  const start = new Date(firstSlot + Math.floor(i / MENTORS) * 600_000).toISOString();
-  return { token: tokens[i % ENTREPRENEURS], body: { mentorId: mentors[i % MENTORS], start, topic: 'permodalan' } };
+  return { i, entrepreneurId: entrepreneurs[i % ENTREPRENEURS], mentorId: mentors[i % MENTORS], start: new Date(offset + Math.floor(i / MENTORS) * 600_000) };
 };
-const contestedStart = new Date(firstSlot - 600_000 * 6).toISOString();
-const contested = () => ({ token: tokens[next++ % ENTREPRENEURS], body: { mentorId: mentors[0], start: contestedStart, topic: 'permodalan' } });
+let contest = 0;
+const contested = () => {
+  const start = new Date(firstSlot - 600_000 * (6 + contest));
+  return () => ({ i: next, entrepreneurId: entrepreneurs[next++ % ENTREPRENEURS], mentorId: mentors[0], start });
+};
 
-async function measure(title, pick) {
+async function platform(title, pick) {
   const result = await autocannon({
-    title,
-    url: `http://127.0.0.1:${port}/api/consultations`,
-    connections: CONNECTIONS,
-    duration: seconds,
-    renderProgressBar: true,
-    renderResultsTable: false,
-    requests: [
-      {
-        method: 'POST',
-        setupRequest: (req) => {
-          const { token, body } = pick();
-          return { ...req, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) };
-        },
+    title, url: `${api.origin}/api/consultations`, connections: CONNECTIONS, duration: seconds, renderProgressBar: true, renderResultsTable: false,
+    requests: [{
+      method: 'POST',
+      setupRequest: (req) => {
+        const { i, mentorId, start } = pick();
+        return { ...req, headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[i % ENTREPRENEURS]}` }, body: JSON.stringify({ mentorId, start: start.toISOString(), topic: 'permodalan' }) };
       },
-    ],
+    }],
   });
-  return { title, rps: result.requests.average, p99: result.latency.p99, statuses: { '2xx': result['2xx'], '4xx': result['4xx'], '5xx': result['5xx'] } };
+  return { rate: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result['5xx'] + result.errors + result.timeouts, conflicts: result['4xx'] };
 }
 
-/** The floor: single-row inserts through mysql2 with as many callers as autocannon has connections. */
-async function rawInserts() {
-  await db.query('CREATE TABLE IF NOT EXISTS bench_inserts (id char(36) PRIMARY KEY, mentorId char(36), start datetime(3), `end` datetime(3)) ENGINE=InnoDB');
-  let count = 0;
-  const until = Date.now() + seconds * 1000;
-  const started = Date.now();
-  await Promise.all(
-    Array.from({ length: CONNECTIONS }, async () => {
-      while (Date.now() < until) {
-        await db.query('INSERT INTO bench_inserts VALUES (?, ?, ?, ?)', [randomUUID(), mentors[0], new Date(), new Date()]);
-        count++;
+/** The outbox rows of one booking the platform wrote, as a template for the baseline's. */
+const [[sample]] = await Promise.all([
+  (async () => {
+    const res = await fetch(`${api.origin}/api/consultations`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[ENTREPRENEURS - 1]}` }, body: JSON.stringify({ mentorId: mentors[1], start: new Date(firstSlot + 100 * 86_400_000).toISOString(), topic: 'permodalan' }) });
+    if (res.status !== 201) throw new Error(`a first booking answered ${res.status}: ${await res.text()}`);
+    const { id } = await res.json();
+    const [rows] = await db.query('SELECT userId, type, refKind, payload, dueAt FROM notifications WHERE refId = ?', [id]);
+    return [{ consultation: (await db.query('SELECT * FROM consultations WHERE id = ?', [id]))[0][0], rows }];
+  })(),
+]);
+const outbox = (c) => sample.rows.map((r) => [randomUUID(), r.userId === sample.consultation.mentorId ? c.mentorId : c.entrepreneurId, r.type, r.refKind, c.id, c.id, r.payload, new Date(c.start.getTime() - (sample.consultation.start.getTime() - r.dueAt.getTime())), 'scheduled']);
+
+async function bare(title, pick) {
+  const latencies = [];
+  let conflicts = 0;
+  let errors = 0;
+  const began = performance.now();
+  await forSeconds(title, seconds, (until) => Promise.all(Array.from({ length: CONNECTIONS }, async () => {
+    while (Date.now() < until) {
+      const t = performance.now();
+      try {
+        await bookBare(db, queue, outbox, { ...pick(), topic: 'permodalan' });
+      } catch (error) {
+        if (error instanceof Conflict) conflicts++;
+        else errors++;
       }
-    }),
-  );
-  return { title: 'raw mysql2 single-row INSERT', rps: count / ((Date.now() - started) / 1000), p99: '-', statuses: {} };
+      latencies.push(performance.now() - t);
+    }
+  })));
+  return { rate: latencies.length / ((performance.now() - began) / 1000), p50: percentile(latencies, 50), p99: percentile(latencies, 99), errors, conflicts };
 }
 
-const baseline = await rawInserts();
-const rows = [baseline, await measure('POST /api/consultations, distinct slots', distinct), await measure('POST /api/consultations, one contested slot', contested)];
-api.kill('SIGTERM');
-const [[{ booked }]] = await db.query('SELECT COUNT(*) AS booked FROM consultations WHERE mentorId = ? AND start = ?', [mentors[0], new Date(contestedStart)]);
+const winners = async (start) => Number((await db.query("SELECT COUNT(*) AS n FROM consultations WHERE mentorId = ? AND start = ? AND status = 'booked'", [mentors[0], start]))[0][0].n);
+const cases = [
+  ['booking, distinct slots', () => distinct(firstSlot), () => distinct(firstSlot + 40 * 86_400_000)],
+  ['booking, one contested slot (answers/s)', contested, contested],
+];
+const oneWinner = [];
+for (const [scenario, platformPick, barePick] of cases) {
+  const pairs = [];
+  for (let run = 0; run < RUNS; run++) {
+    contest++;
+    const pickP = platformPick();
+    const p = await platform(`${scenario}, platform (${run + 1}/${RUNS})`, pickP);
+    if (scenario.includes('contested')) oneWinner.push(await winners(pickP().start));
+    contest++;
+    const pickB = barePick();
+    const b = await bare(`${scenario}, baseline (${run + 1}/${RUNS})`, pickB);
+    if (scenario.includes('contested')) oneWinner.push(await winners(pickB().start));
+    pairs.push({ rate: p.rate / b.rate, p, b });
+  }
+  const { p, b, runs } = medianRun(pairs);
+  record({
+    scenario, platform: p.rate, baseline: b.rate, unit: scenario.includes('contested') ? 'answers/s' : 'bookings/s', p50: p.p50, p99: p.p99, baselineP99: b.p99,
+    errors: p.errors + b.errors, target: scenario.includes('contested') ? undefined : 0.5, note: `ratios ${runs.map((r) => r.toFixed(3)).join(', ')}; baseline p99 ${b.p99.toFixed(1)} ms`,
+  });
+}
+record({ scenario: 'contested slot: winners per run (must all be 1)', platform: Math.max(...oneWinner), unit: 'bookings', note: oneWinner.join(', '), errors: oneWinner.filter((n) => n !== 1).length });
+await api.stop();
+await queue.obliterate({ force: true });
+await queue.close();
 await db.end();
-
-console.log(`\n${'case'.padEnd(44)} ${'req/s'.padStart(8)} ${'p99 ms'.padStart(7)} ${'vs raw insert'.padStart(14)}  statuses`);
-for (const row of rows) {
-  const ratio = (row.rps / baseline.rps).toFixed(3);
-  console.log(`${row.title.padEnd(44)} ${row.rps.toFixed(0).padStart(8)} ${String(row.p99).padStart(7)} ${ratio.padStart(14)}  ${JSON.stringify(row.statuses)}`);
-}
-console.log(`contested slot holds ${booked} booking(s) (must be 1)`);
+process.exit(0);

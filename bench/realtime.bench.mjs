@@ -1,34 +1,46 @@
 #!/usr/bin/env node
-// Realtime gateway through the built api, each case beside a bare socket.io server doing the same work in
-// the same run (no auth, no validation, no database, no Redis adapter):
+// Realtime gateway through the built api, each case beside a bare socket.io server in the same run (no
+// auth, no validation, no Redis adapter; for chat it stores the message with mysql2 before the ack, the
+// honest baseline, and answers `ceiling:message` at once, the no-work ceiling):
 //   npm run build && node bench/realtime.bench.mjs [seconds]
 // 1. Chat round trips: PAIRS consultations, the entrepreneur sends messages one after another (emit → ack,
 //    the ack comes after the row is stored), the mentor receives each one. Messages/s and p99 ack latency.
 // 2. Workshop broadcast: 1,000 authenticated sockets in one session room; the speaker asks BROADCASTS
 //    questions one after another, each timed until the last of the 1,000 sockets has it.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { clearInterval, setInterval } from 'node:timers';
 import { randomUUID } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import mysql from 'mysql2/promise';
 import { Server } from 'socket.io';
 import { io as connectClient } from 'socket.io-client';
+import { apiEnv, forSeconds, freePort, freshDatabase, JWT_SECRET, mean, percentile, progressBar, record, sleep, startApp } from './lib.mjs';
 
 if (process.argv[2] === '--bare') await bareServer(Number(process.argv[3]));
 else await main();
 
 /** The baseline: plain socket.io, the same events and rooms, acks answered at once. */
 async function bareServer(port) {
+  const store = mysql.createPool({ uri: process.env.DATABASE_URL, connectionLimit: 20, timezone: 'Z' });
   const server = new Server(port, { transports: ['websocket'] });
   server.on('connection', (socket) => {
+    // Who sends: read from the token without checking it (the baseline has no auth).
+    const senderId = jwt.decode(socket.handshake.auth?.token ?? '')?.sub;
     socket.on('join', (room, ack) => {
       void socket.join(room);
       ack({ ok: true });
     });
-    socket.on('consultation:message', (message, ack) => {
+    socket.on('ceiling:message', (message, ack) => {
       socket.to(`consultation:${message.consultationId}`).emit('consultation:message', message);
       ack({ ok: true, data: message });
+    });
+    // Stored before anyone hears of it, as the gateway does.
+    socket.on('consultation:message', async (message, ack) => {
+      const row = { id: randomUUID(), consultationId: message.consultationId, senderId, clientMessageId: message.clientMessageId, body: message.body, createdAt: new Date() };
+      await store.query('INSERT INTO consultation_messages (id, consultationId, senderId, clientMessageId, body, createdAt) VALUES (?, ?, ?, ?, ?, ?)', Object.values(row));
+      socket.to(`consultation:${message.consultationId}`).emit('consultation:message', row);
+      ack({ ok: true, data: row });
     });
     socket.on('workshop:question', (question, ack) => {
       server.to(`workshop-session:${question.sessionId}`).emit('workshop:question', question);
@@ -39,42 +51,26 @@ async function bareServer(port) {
 }
 
 async function main() {
-  const seconds = Number(process.argv[2] ?? 5);
-  const apiPort = 3996;
-  const barePort = 3995;
+  const seconds = Number(process.argv[2] ?? process.env.BENCH_SECONDS ?? 5);
+  const barePort = await freePort();
   const PAIRS = 50;
   const LISTENERS = 1000;
+  const IDLE = 2000;
   const BROADCASTS = 30;
-  const databaseUrl = 'mysql://root@127.0.0.1:3306/pendamping_bench_realtime';
-  const secret = 'bench-secret-0123456789-0123456789-abcdef';
-  const env = {
-    ...process.env,
-    NODE_ENV: 'development',
-    PORT: String(apiPort),
-    LOG_LEVEL: 'warn',
-    DATABASE_URL: databaseUrl,
-    JWT_SECRET: secret,
-    REDIS_PREFIX: 'pendamping-bench-realtime',
-    DEMO_DATA: 'false',
-    // The per-socket limit would cap a single sender; the bench measures the gateway, not the limiter.
-    REALTIME_EVENTS_PER_SECOND: '100000',
-  };
+  const secret = JWT_SECRET;
+  // The per-socket limit would cap a single sender; the bench measures the gateway, not the limiter.
+  const env = apiEnv({ database: 'pendamping_bench_realtime', prefix: 'pendamping-bench-realtime', port: await freePort(), REALTIME_EVENTS_PER_SECOND: '100000' });
   const step = (text) => process.stdout.write(`${text}… `);
 
   step('preparing database');
-  const admin = await mysql.createConnection('mysql://root@127.0.0.1:3306');
-  await admin.query('DROP DATABASE IF EXISTS pendamping_bench_realtime');
-  await admin.end();
-  const setup = spawnSync(process.execPath, ['dist/apps/api/main.js', 'setup'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
-  if (setup.status !== 0) process.exit(setup.status ?? 1);
-  const db = await mysql.createPool({ uri: databaseUrl, connectionLimit: 10, timezone: 'Z' });
+  const db = await freshDatabase(env);
   const people = async (count, role) => {
     const ids = Array.from({ length: count }, () => randomUUID());
     await db.query('INSERT INTO users (id, email, passwordHash, name, roles) VALUES ?', [ids.map((id, i) => [id, `${id}@bench.local`, '!', `Bench ${role} ${i}`, role])]);
     return ids;
   };
   const mentors = await people(PAIRS, 'mentor');
-  const entrepreneurs = await people(Math.max(PAIRS, LISTENERS), 'entrepreneur');
+  const entrepreneurs = await people(Math.max(PAIRS, LISTENERS, IDLE), 'entrepreneur');
   const [speaker] = await people(1, 'speaker');
   const consultations = mentors.map(() => randomUUID());
   const tomorrow = new Date(Date.now() + 86_400_000);
@@ -91,10 +87,10 @@ async function main() {
   console.log('done');
 
   step('starting the api and the bare server');
-  const api = spawn(process.execPath, [...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof-realtime'] : []), 'dist/apps/api/main.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
-  const bare = spawn(process.execPath, [new URL(import.meta.url).pathname, '--bare', String(barePort)], { stdio: ['ignore', 'pipe', 'inherit'] });
-  process.on('exit', () => [api, bare].forEach((child) => child.kill()));
-  for (let i = 0; i < 100 && !(await fetch(`http://127.0.0.1:${apiPort}/api/health`).then((r) => r.ok, () => false)); i++) await sleep(200);
+  const api = await startApp(env);
+  const apiPort = api.port;
+  const bare = spawn(process.execPath, [new URL(import.meta.url).pathname, '--bare', String(barePort)], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  process.on('exit', () => bare.kill());
   await new Promise((resolve) => bare.stdout.once('data', resolve));
   console.log('done');
 
@@ -122,7 +118,7 @@ async function main() {
     return ack;
   };
 
-  async function chat(name, target) {
+  async function chat(name, target, event = 'consultation:message') {
     step(`chat round trips, ${name} (${seconds}s)`);
     const senders = await Promise.all(entrepreneurs.slice(0, PAIRS).map((id) => open(target, { token: token(id, ['entrepreneur']) })));
     const receivers = await Promise.all(mentors.map((id) => open(target, { token: token(id, ['mentor']) })));
@@ -130,18 +126,16 @@ async function main() {
     let delivered = 0;
     receivers.forEach((s) => s.on('consultation:message', () => delivered++));
     const latencies = [];
-    const until = Date.now() + seconds * 1000;
-    const progress = setInterval(() => process.stdout.write('.'), 1000);
-    await Promise.all(
+    console.log();
+    await forSeconds(name, seconds, (until) => Promise.all(
       senders.map(async (s, i) => {
         while (Date.now() < until) {
           const began = performance.now();
-          expectOk(await s.emitWithAck('consultation:message', { consultationId: consultations[i], clientMessageId: randomUUID(), body: 'Selamat pagi, Pak. Omzet bulan ini naik.' }));
+          expectOk(await s.emitWithAck(event, { consultationId: consultations[i], clientMessageId: randomUUID(), body: 'Selamat pagi, Pak. Omzet bulan ini naik.' }));
           latencies.push(performance.now() - began);
         }
       }),
-    );
-    clearInterval(progress);
+    ));
     await sleep(200);
     [...senders, ...receivers].forEach((s) => s.close());
     console.log(' done');
@@ -193,33 +187,46 @@ async function main() {
     return { name: 'raw mysql2 INSERT (no socket at all)', rate: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), delivered: '-', sent: '-' };
   }
 
+  /** Resident memory of a process, KiB (Linux). */
+  const rss = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]);
+  /** RSS growth per idle authenticated socket: IDLE sockets connected (and joined to nothing), then measured. */
+  async function idle(name, target, pid) {
+    await sleep(500);
+    const before = rss(pid);
+    const bar = progressBar(`${IDLE} idle sockets, ${name}`, IDLE);
+    const sockets = [];
+    for (let i = 0; i < IDLE; i += 100) {
+      sockets.push(...(await Promise.all(entrepreneurs.slice(i, i + 100).map((id) => open(target, { token: token(id, ['entrepreneur']) })))));
+      bar(sockets.length);
+    }
+    bar.end();
+    await sleep(1500);
+    const perSocket = (rss(pid) - before) / IDLE;
+    sockets.forEach((s) => s.close());
+    await sleep(500);
+    return perSocket;
+  }
+
   const raw = await rawInserts();
-  const chats = [await chat('bare socket.io', targets.bare), await chat('gateway (auth, validation, MySQL insert, Redis adapter)', targets.gateway)];
+  const chats = [await chat('bare socket.io, no work', targets.bare, 'ceiling:message'), await chat('bare socket.io + mysql2 INSERT before the ack', targets.bare), await chat('gateway (auth, validation, MySQL insert, Redis adapter)', targets.gateway)];
   const casts = [await broadcast('bare socket.io', targets.bare), await broadcast('gateway (auth + join check, MySQL insert, Redis adapter)', targets.gateway)];
+  const idleBare = await idle('bare socket.io', targets.bare, bare.pid);
+  const idleGateway = await idle('gateway', targets.gateway, api.child.pid);
   const [[{ stored }]] = await db.query("SELECT COUNT(*) AS stored FROM consultation_messages WHERE body <> 'raw'");
-  api.kill('SIGTERM');
+  await api.stop();
   bare.kill('SIGTERM');
   await db.end();
 
-  const [chatBase, chatGateway] = chats;
-  console.log(`\n${'chat round trips'.padEnd(58)} ${'msg/s'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'delivered'.padStart(10)}`);
-  for (const r of [raw, ...chats]) console.log(`${r.name.padEnd(58)} ${r.rate.toFixed(0).padStart(8)} ${r.p50.toFixed(2).padStart(7)} ${r.p99.toFixed(2).padStart(7)} ${`${r.delivered}/${r.sent}`.padStart(10)}`);
-  console.log(`gateway / bare: throughput ${(chatGateway.rate / chatBase.rate).toFixed(3)}, p99 latency ${(chatGateway.p99 / chatBase.p99).toFixed(2)}x; gateway / raw INSERT ${(chatGateway.rate / raw.rate).toFixed(3)}; ${stored} messages stored (gateway sent ${chatGateway.sent})`);
-
+  const [chatCeiling, chatBase, chatGateway] = chats;
+  record({ scenario: 'raw mysql2 INSERT into consultation_messages (no socket)', platform: raw.rate, unit: 'msg/s', p50: raw.p50, p99: raw.p99 });
+  record({
+    scenario: 'chat round trip (auth, store, adapter)', platform: chatGateway.rate, baseline: chatBase.rate, ceiling: chatCeiling.rate, unit: 'msg/s', p50: chatGateway.p50, p99: chatGateway.p99,
+    baselineP99: chatBase.p99, target: 0.5, errors: chatGateway.sent - chatGateway.delivered, note: `baseline p99 ${chatBase.p99.toFixed(1)} ms; ${stored} stored, ${chatGateway.delivered}/${chatGateway.sent} delivered`,
+  });
   const [castBase, castGateway] = casts;
-  console.log(`\n${`broadcast to ${LISTENERS} sockets (${BROADCASTS} questions)`.padEnd(58)} ${'conn ms'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'casts/s'.padStart(10)}`);
-  for (const r of casts) console.log(`${r.name.padEnd(58)} ${r.connectMs.toFixed(0).padStart(8)} ${r.p50.toFixed(2).padStart(7)} ${r.p99.toFixed(2).padStart(7)} ${r.rate.toFixed(1).padStart(10)}`);
-  console.log(`gateway / bare: broadcasts/s ${(castGateway.rate / castBase.rate).toFixed(3)}, p99 fan-out ${(castGateway.p99 / castBase.p99).toFixed(2)}x, connect+join of ${LISTENERS} ${(castGateway.connectMs / castBase.connectMs).toFixed(2)}x`);
+  record({ scenario: `broadcast to ${LISTENERS} sockets`, platform: castGateway.rate, baseline: castBase.rate, unit: 'casts/s', p50: castGateway.p50, p99: castGateway.p99, target: 0.8, note: `baseline p99 ${castBase.p99.toFixed(1)} ms` });
+  record({ scenario: `connect + join ${LISTENERS} sockets`, platform: castGateway.connectMs, baseline: castBase.connectMs, unit: 'ms', lowerIsBetter: true });
+  record({ scenario: `idle authenticated socket RSS (${IDLE})`, platform: idleGateway, baseline: idleBare, unit: 'KiB each', lowerIsBetter: true, note: `target ≤ 40 KiB: ${idleGateway <= 40 ? 'met' : 'not met'}` });
   process.exit(0);
 }
 
-function percentile(values, p) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-}
-function mean(values) {
-  return values.reduce((a, b) => a + b, 0) / values.length;
-}
-function sleep(ms) {
-  return new Promise((r) => setTimeout(r, ms));
-}

@@ -9,21 +9,21 @@
 // Two delivery runs: a burst (everything due at one instant: throughput, delay = queueing) and a paced
 // run (due times spread at half the burst throughput, for PACED_SECONDS: the delay a person sees under load
 // the worker keeps up with).
-import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { performance } from 'node:perf_hooks';
 import { Queue, Worker } from 'bullmq';
-import mysql from 'mysql2/promise';
 import { v7 as uuid } from 'uuid';
+import { apiEnv, freshDatabase, progressBar, record, startApp } from './lib.mjs';
+import { bareReminderWorker } from './baselines/reminder-bare.mjs';
 
 const COUNT = Number(process.argv[2] ?? 100_000);
+const barePrefix = 'pendamping-bench-reminders-bare';
 const PACED_SECONDS = 10;
 const USERS = 1_000;
-const databaseUrl = 'mysql://root@127.0.0.1:3306/pendamping_bench_reminders';
 const prefix = 'pendamping-bench-reminders';
 const rawPrefix = 'pendamping-bench-raw';
 const redis = { host: '127.0.0.1', port: 6379, maxRetriesPerRequest: null };
-const env = { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', DATABASE_URL: databaseUrl, REDIS_PREFIX: prefix, DEMO_DATA: 'false', SMTP_URL: '', WHATSAPP_API_URL: '' };
+const env = apiEnv({ database: 'pendamping_bench_reminders', prefix });
 
 const say = (text) => process.stdout.write(text);
 const rate = (n, ms) => Math.round((n / ms) * 1000);
@@ -31,20 +31,15 @@ const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 10
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 // --- setup: a fresh database, people, one published workshop with sessions everybody registered for
-const server = await mysql.createConnection('mysql://root@127.0.0.1:3306');
-await server.query('DROP DATABASE IF EXISTS pendamping_bench_reminders');
-await server.end();
-const setup = spawnSync(process.execPath, ['dist/apps/api/main.js', 'setup'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
-if (setup.status !== 0) process.exit(setup.status ?? 1);
-for (const p of [prefix, rawPrefix]) await obliterateAll(p);
+const db = await freshDatabase(env);
+for (const p of [prefix, rawPrefix, barePrefix]) await obliterateAll(p);
 
-const db = await mysql.createPool({ uri: databaseUrl, connectionLimit: 10, timezone: 'Z' });
 say('preparing people, a workshop and its sessions… ');
 const users = Array.from({ length: USERS }, () => uuid());
 await db.query('INSERT INTO users (id, email, passwordHash, name, roles) VALUES ?', [users.map((id) => [id, `${id}@bench.local`, '!', 'Pelaku Usaha', 'entrepreneur'])]);
 const workshopId = uuid();
 await db.query("INSERT INTO workshops (id, title, description, topic, capacity, status) VALUES (?, 'Keuangan UMKM', 'bench', 'keuangan', ?, 'published')", [workshopId, USERS]);
-const sessionsNeeded = Math.ceil((COUNT + Math.min(COUNT, 20_000)) / USERS) + 1;
+const sessionsNeeded = Math.ceil((2 * COUNT + Math.min(COUNT, 20_000)) / USERS) + 2;
 const day = Date.now() + 86_400_000;
 const sessions = Array.from({ length: sessionsNeeded }, (_, i) => ({ id: uuid(), start: new Date(day + i * 7_200_000) }));
 await db.query('INSERT INTO workshop_sessions (id, workshopId, startsAt, endsAt) VALUES ?', [sessions.map((s) => [s.id, workshopId, s.start, new Date(s.start.getTime() + 3_600_000)])]);
@@ -70,21 +65,20 @@ async function writeOutbox(count, firstSession, dueAt) {
 }
 
 async function startWorker() {
-  const worker = spawn(process.execPath, [...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof-rem'] : []), 'dist/apps/worker/main.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
-  process.on('exit', () => worker.kill('SIGKILL'));
-  return worker;
+  return (await startApp(env, { app: 'worker' })).child;
 }
 async function stopWorker(worker) {
   worker.kill('SIGTERM');
   await once(worker, 'exit');
 }
 
-/** Waits for `done()` to reach `total`, printing progress; returns when it did. */
+/** Waits for `done()` to reach `total`, with a progress bar; returns when it did. */
 async function progress(label, total, done) {
+  const bar = progressBar(label, total);
   for (;;) {
     const n = await done();
-    say(`\r  ${label}: ${n}/${total}   `);
-    if (n >= total) return void say('\n');
+    bar(n);
+    if (n >= total) return void bar.end();
     await sleep(250);
   }
 }
@@ -137,6 +131,26 @@ await stopWorker(worker);
 await queue.obliterate({ force: true });
 await queue.close();
 
+// --- the honest baseline: a BullMQ worker doing the same reads and writes on mysql2, same burst
+console.log(`\nBaseline (${COUNT.toLocaleString('en')} reminders, BullMQ + mysql2 doing the dispatch's reads and writes)`);
+const bareLead = Math.max(15_000, COUNT / 4);
+const bareDue = new Date(Date.now() + bareLead);
+const bareRows = await writeOutbox(COUNT, Math.ceil((COUNT + PACED) / USERS) + 1, () => bareDue);
+const bareQueue = new Queue('notifications', { connection: redis, prefix: barePrefix });
+for (let i = 0; i < COUNT; i += 1_000) {
+  const now = Date.now();
+  await bareQueue.addBulk(bareRows.ids.slice(i, i + 1_000).map((id) => ({ name: 'dispatch', data: { notificationId: id }, opts: { jobId: `n-${id}`, delay: bareDue.getTime() - now, removeOnComplete: true } })));
+}
+let bareDone = 0;
+let bareLast = 0;
+const bareWorker = bareReminderWorker(db, { prefix: barePrefix, connection: redis, onDone: () => ((bareDone += 1), (bareLast = Date.now())) });
+await progress('baseline delivered in-app', COUNT, async () => bareDone);
+const bareRate = rate(COUNT, bareLast - bareDue.getTime());
+const bareDelays = await delays(bareRows.ids);
+await bareWorker.close();
+await bareQueue.obliterate({ force: true });
+await bareQueue.close();
+
 // --- raw BullMQ: empty jobs, same chunking, same concurrency, same Redis
 console.log(`\nRaw BullMQ (${COUNT.toLocaleString('en')} empty jobs, addBulk of 1000, concurrency 20)`);
 const raw = new Queue('raw', { connection: redis, prefix: rawPrefix });
@@ -157,7 +171,6 @@ const rawWorker = new Worker('raw', async (job) => {
 }, { connection: redis, prefix: rawPrefix, concurrency: 20 });
 await progress('raw processed', COUNT, async () => rawLatency.length);
 const rawProcessMs = rawLast - rawDue;
-const rawBurst = [...rawLatency].sort((a, b) => a - b);
 rawLatency.length = 0;
 const rawPacedStart = Date.now() + 2_000;
 for (let i = 0; i < PACED; i += 1_000) {
@@ -172,15 +185,13 @@ await raw.close();
 await db.end();
 
 // --- report
-const row = (label, ours, base, unit) => console.log(`${label.padEnd(44)} ${String(ours).padStart(9)} ${unit.padEnd(7)} raw ${String(base).padStart(9)} ${unit.padEnd(7)} ratio ${(ours / base).toFixed(2)}`);
-console.log('\nResults');
-console.log(`${'outbox rows written (MySQL)'.padEnd(44)} ${String(rate(COUNT, burst.ms)).padStart(9)} rows/s`);
-row('scheduled (relay to BullMQ, delayed jobs)', rate(COUNT, scheduleMs), rate(COUNT, rawAddMs), 'jobs/s');
-row('delivered in-app (burst, all due at once)', burstRate, rate(COUNT, rawProcessMs), 'jobs/s');
-row('burst: due → delivered p50', Math.round(pct(burstDelays, 50)), Math.round(pct(rawBurst, 50)), 'ms');
-row('burst: due → delivered p99', Math.round(pct(burstDelays, 99)), Math.round(pct(rawBurst, 99)), 'ms');
-row(`paced (${pacedRate}/s): due → delivered p50`, Math.round(pct(pacedDelays, 50)), Math.max(1, Math.round(pct(rawPaced, 50))), 'ms');
-row(`paced (${pacedRate}/s): due → delivered p99`, Math.round(pct(pacedDelays, 99)), Math.max(1, Math.round(pct(rawPaced, 99))), 'ms');
+record({ scenario: 'outbox rows written (MySQL)', platform: rate(COUNT, burst.ms), unit: 'rows/s' });
+record({ scenario: 'reminders scheduled (relay to BullMQ)', platform: rate(COUNT, scheduleMs), baseline: rate(COUNT, rawAddMs), unit: 'jobs/s', note: 'baseline: raw BullMQ addBulk' });
+record({
+  scenario: 'in-app reminder delivery (burst)', platform: burstRate, baseline: bareRate, ceiling: rate(COUNT, rawProcessMs), unit: 'jobs/s', target: 0.5,
+  p50: pct(burstDelays, 50), p99: pct(burstDelays, 99), note: `due → delivered; baseline p99 ${Math.round(pct(bareDelays, 99))} ms; ceiling: empty BullMQ jobs`,
+});
+record({ scenario: `in-app reminder delivery, paced ${pacedRate}/s`, platform: pacedRate, unit: 'jobs/s', p50: pct(pacedDelays, 50), p99: pct(pacedDelays, 99), note: `raw BullMQ paced p99 ${Math.round(pct(rawPaced, 99))} ms` });
 process.exit(0);
 
 async function obliterateAll(p) {

@@ -4,35 +4,19 @@
 // and warm (the same browser opening it again), beside the targets.
 //   npm run build && node bench/web.bench.mjs [runs]
 // Uses its own database (pendamping_bench_web) and Redis prefix. WEB_ROOT picks another build of the app.
-import { spawn, spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import sparticuz from '@sparticuz/chromium';
 import { chromium } from 'playwright-core';
+import { apiEnv, freePort, freshDatabase, record, startApp } from './lib.mjs';
 
 const runs = Number(process.argv[2] ?? 3);
-const port = 3997;
-const origin = `http://127.0.0.1:${port}`;
 const SLOW_3G = { offline: false, latency: 400, downloadThroughput: 50_000, uploadThroughput: 50_000 };
 const TARGET = { kb: 200, seconds: 5 };
-const env = {
-  ...process.env,
-  NODE_ENV: 'development',
-  PORT: String(port),
-  LOG_LEVEL: 'warn',
-  DATABASE_URL: 'mysql://root@127.0.0.1:3306/pendamping_bench_web',
-  REDIS_PREFIX: 'pendamping-bench-web',
-  DEMO_DATA: 'false',
-};
-
-const setup = spawnSync(process.execPath, ['dist/apps/api/main.js', 'setup'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
-if (setup.status !== 0) process.exit(setup.status ?? 1);
-const api = spawn(process.execPath, ['dist/apps/api/main.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
-process.on('exit', () => api.kill());
-for (let i = 0; i < 50; i++) {
-  if (await fetch(`${origin}/api/health`).then((r) => r.ok, () => false)) break;
-  await sleep(200);
-}
+const env = apiEnv({ database: 'pendamping_bench_web', prefix: 'pendamping-bench-web', port: await freePort() });
+await (await freshDatabase(env)).end();
+const api = await startApp(env);
+const { origin } = api;
 
 // The Chromium of @sparticuz/chromium (or CHROMIUM_PATH's), as the browser tests launch it.
 const own = process.env.CHROMIUM_PATH;
@@ -84,7 +68,7 @@ for (let i = 0; i < runs; i++) {
   process.stdout.write(`run ${i + 1}/${runs}: cold ${cold.at(-1).usable.toFixed(2)} s, warm ${warm.at(-1).usable.toFixed(2)} s\n`);
 }
 await browser.close();
-api.kill('SIGTERM');
+await api.stop();
 
 const kb = (n) => (n / 1024).toFixed(1);
 const rows = [
@@ -99,6 +83,8 @@ for (const [title, r] of rows) {
 const [c, w] = [rows[0][1], rows[1][1]];
 console.log(`${'target (cold)'.padEnd(26)} ${''.padStart(7)} ${''.padStart(6)} ${''.padStart(6)} ${`≤${TARGET.kb}`.padStart(7)} ${''.padStart(4)} ${`≤${TARGET.seconds}`.padStart(9)}`);
 console.log(`\ncold: ${kb(c.total)} KB (${((c.total / 1024 / TARGET.kb) * 100).toFixed(0)}% of the budget) ${c.total / 1024 <= TARGET.kb ? 'within' : 'OVER'}; ${c.usable.toFixed(2)} s ${c.usable <= TARGET.seconds ? 'within' : 'OVER'} target`);
+record({ scenario: '/login cold, slow 3G: KB on the wire', platform: c.total / 1024, baseline: TARGET.kb, unit: 'KB', lowerIsBetter: true, note: `target ≤ ${TARGET.kb} KB; median of ${runs}` });
+record({ scenario: '/login cold, slow 3G: seconds to a usable form', platform: c.usable, baseline: TARGET.seconds, unit: 's', lowerIsBetter: true, note: `target ≤ ${TARGET.seconds} s; warm ${w.usable.toFixed(2)} s` });
 console.log(`warm/cold: time ${(w.usable / c.usable).toFixed(2)}, bytes ${(w.total / c.total).toFixed(3)}`);
 
 const first = cold[0].files;
