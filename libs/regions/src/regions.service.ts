@@ -7,11 +7,32 @@ import { PARENT_LEVEL, Region, REGION_CODE_PATTERN } from './region.entity';
 
 const view = (r: Region): RegionView => ({ code: r.code, name: r.name, level: r.level, parentCode: r.parentCode });
 
+// Regions are fixed data an admin adds to a few times a year, read on every sign-up and search form: a
+// page is kept this long in this process (cleared here on every create; another api process sees a new
+// region within this time).
+const CACHE_MS = 30_000;
+const CACHE_ENTRIES = 500;
+
 @Injectable()
 export class RegionsService {
+  private readonly pages = new Map<string, { until: number; page: Promise<Page<RegionView>> }>();
+
   constructor(@InjectRepository(Region) private readonly regions: Repository<Region>) {}
 
-  async list(query: RegionQuery): Promise<Page<RegionView>> {
+  list(query: RegionQuery): Promise<Page<RegionView>> {
+    const key = `${query.level ?? ''}|${query.parent ?? ''}|${query.cursor ?? ''}|${query.limit ?? ''}`;
+    const now = performance.now();
+    const hit = this.pages.get(key);
+    if (hit && hit.until > now) return hit.page;
+    if (this.pages.size >= CACHE_ENTRIES) this.pages.clear();
+    const page = this.read(query);
+    this.pages.set(key, { until: now + CACHE_MS, page });
+    // A failed read (MySQL away, a bad cursor) is not kept.
+    page.catch(() => this.pages.delete(key));
+    return page;
+  }
+
+  private async read(query: RegionQuery): Promise<Page<RegionView>> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const after = query.cursor ? String(decodeCursor(query.cursor, 1)[0]) : undefined;
     const rows = await this.regions.find({
@@ -43,6 +64,7 @@ export class RegionsService {
     const region = this.regions.create({ code: dto.code, name: dto.name.trim(), level: dto.level, parentCode: dto.parentCode ?? null });
     try {
       await this.regions.insert(region);
+      this.pages.clear();
     } catch (error) {
       if (isDuplicateKey(error)) throw new DomainError('REGION_EXISTS', `A region with code ${dto.code} already exists`);
       throw error;
