@@ -16,7 +16,7 @@ const BENCHES = [
   ['http', [], 240],
   ['booking', [], 150],
   ['realtime', [], 180],
-  ['reminders', ['5000'], 150],
+  ['reminders', ['5000'], 200],
   ['web', ['3'], 120],
 ];
 const only = process.env.BENCH_ONLY?.split(',');

@@ -1,18 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, type EntityManager } from 'typeorm';
-import { User } from '@pendamping/identity';
+import { type EntityManager } from 'typeorm';
 import { Clock, decodeTimeCursor, DEFAULT_PAGE_SIZE, notFound, toPage, validationFailed, type Caller, type Page } from '@pendamping/platform';
-import { WorkshopQuota } from './entities/workshop-quota.entity';
-import { WorkshopSession } from './entities/workshop-session.entity';
-import { WorkshopSpeaker } from './entities/workshop-speaker.entity';
-import { Workshop, type WorkshopStatus } from './entities/workshop.entity';
+import type { WorkshopStatus } from './entities/workshop.entity';
 import { quotasHeldUntil, quotasInEffect, SeatMap } from './seats';
 import type { WorkshopQuery } from './workshop.dto';
+import { WorkshopRepository, type CountRow, type QuotaRow, type SessionRow, type SpeakerRow, type WorkshopRow } from './workshop.repository';
 import type { WorkshopView } from './workshop.views';
 
 /** Published and past its last session: completed, without a job having to flip a column. */
-export function effectiveStatus(workshop: Workshop, sessions: WorkshopSession[], now: Date): WorkshopStatus {
+export function effectiveStatus(workshop: { status: WorkshopStatus }, sessions: { endsAt: Date }[], now: Date): WorkshopStatus {
   const last = sessions.reduce((max, s) => Math.max(max, s.endsAt.getTime()), 0);
   return workshop.status === 'published' && last > 0 && last <= now.getTime() ? 'completed' : workshop.status;
 }
@@ -21,7 +17,7 @@ export function effectiveStatus(workshop: Workshop, sessions: WorkshopSession[],
 @Injectable()
 export class WorkshopReader {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: WorkshopRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -32,17 +28,7 @@ export class WorkshopReader {
     const to = query.to ? new Date(query.to) : null;
     if (to && to <= from) throw validationFailed('to must be after from');
     const after = query.cursor ? decodeTimeCursor(query.cursor) : null;
-    const rows: { id: string; first: Date }[] = await this.dataSource.query(
-      `SELECT s.workshopId AS id, MIN(s.startsAt) AS first
-         FROM workshop_sessions s JOIN workshops w ON w.id = s.workshopId
-        WHERE w.status IN ('published', 'completed') AND s.startsAt >= ?
-          ${to ? 'AND s.startsAt < ?' : ''} ${query.topic ? 'AND w.topic = ?' : ''}
-        GROUP BY s.workshopId
-        ${after ? 'HAVING MIN(s.startsAt) > ? OR (MIN(s.startsAt) = ? AND s.workshopId > ?)' : ''}
-        ORDER BY first, s.workshopId
-        LIMIT ?`,
-      [from, ...(to ? [to] : []), ...(query.topic ? [query.topic] : []), ...(after ? [after.at, after.at, after.id] : []), limit + 1],
-    );
+    const rows = await this.repository.listPage({ from, to, topic: query.topic, after, limit });
     const views = new Map((await this.views(rows.map((r) => r.id))).map((v) => [v.id, v]));
     return toPage(rows, limit, (r) => views.get(r.id)!, (r) => [new Date(r.first).toISOString(), r.id]);
   }
@@ -61,25 +47,9 @@ export class WorkshopReader {
     return view;
   }
 
-  async views(ids: string[], manager: EntityManager = this.dataSource.manager): Promise<WorkshopView[]> {
+  async views(ids: string[], manager?: EntityManager): Promise<WorkshopView[]> {
     if (ids.length === 0) return [];
-    const [workshops, sessions, speakers, quotas, counts] = await Promise.all([
-      manager.find(Workshop, { where: { id: In(ids) } }),
-      manager.find(WorkshopSession, { where: { workshopId: In(ids) }, order: { startsAt: 'ASC' } }),
-      manager
-        .createQueryBuilder(WorkshopSpeaker, 'ws')
-        .innerJoin(User, 'u', 'u.id = ws.speakerId')
-        .select(['ws.workshopId AS workshopId', 'u.id AS id', 'u.name AS name', 'u.organization AS organization'])
-        .where('ws.workshopId IN (:...ids)', { ids })
-        .orderBy('u.name')
-        .getRawMany<SpeakerRow>(),
-      manager.find(WorkshopQuota, { where: { workshopId: In(ids) }, order: { kecamatanCode: 'ASC' } }),
-      manager.query(
-        `SELECT workshopId, status, kecamatanCode, COUNT(*) AS n FROM workshop_registrations
-          WHERE workshopId IN (?) AND status <> 'cancelled' GROUP BY workshopId, status, kecamatanCode`,
-        [ids],
-      ) as Promise<CountRow[]>,
-    ]);
+    const { workshops, sessions, speakers, quotas, counts } = await this.repository.viewParts(ids, manager);
     const now = this.clock.now();
     const byId = new Map(workshops.map((w) => [w.id, w]));
     return ids.flatMap((id) => {
@@ -90,21 +60,7 @@ export class WorkshopReader {
   }
 }
 
-interface SpeakerRow {
-  workshopId: string;
-  id: string;
-  name: string;
-  organization: string | null;
-}
-
-interface CountRow {
-  workshopId: string;
-  status: string;
-  kecamatanCode: string | null;
-  n: string;
-}
-
-function toView(w: Workshop, sessions: WorkshopSession[], speakers: SpeakerRow[], quotas: WorkshopQuota[], counts: CountRow[], now: Date): WorkshopView {
+function toView(w: WorkshopRow, sessions: SessionRow[], speakers: SpeakerRow[], quotas: QuotaRow[], counts: CountRow[], now: Date): WorkshopView {
   const registered = counts.filter((c) => c.status === 'registered').flatMap((c) => Array<string | null>(Number(c.n)).fill(c.kecamatanCode));
   const holding = quotasInEffect(sessions[0]?.startsAt, now);
   const seats = SeatMap.of(w.capacity, holding ? quotas : [], registered);

@@ -12,6 +12,7 @@ import { RegistrationsController } from './registrations.controller';
 import { RegistrationsService } from './registrations.service';
 import { workshopEntities } from './workshop.entities';
 import { WorkshopReader } from './workshop-reader.service';
+import { WorkshopRepository } from './workshop.repository';
 import { WorkshopsController } from './workshops.controller';
 import { WorkshopsService } from './workshops.service';
 
@@ -19,7 +20,7 @@ import { WorkshopsService } from './workshops.service';
 @Module({
   imports: [TypeOrmModule.forFeature(workshopEntities)],
   controllers: [WorkshopsController, AdminWorkshopsController, RegistrationsController, AttendanceController, CertificatesController, MyWorkshopsController],
-  providers: [WorkshopsService, AdminWorkshopsService, WorkshopReader, RegistrationsService, AttendanceService, CertificatesService, ParticipationService, MyWorkshopsService, WorkshopParticipants],
+  providers: [WorkshopsService, AdminWorkshopsService, WorkshopReader, WorkshopRepository, RegistrationsService, AttendanceService, CertificatesService, ParticipationService, MyWorkshopsService, WorkshopParticipants],
   exports: [WorkshopsService, WorkshopReader, WorkshopParticipants, RegistrationsService, AttendanceService, CertificatesService],
 })
 export class WorkshopsModule {}
