@@ -191,7 +191,10 @@ async function main() {
   const rss = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]);
   /** RSS growth per idle authenticated socket: IDLE sockets connected (and joined to nothing), then measured. */
   async function idle(name, target, pid) {
-    await sleep(500);
+    // Warm: the first connections compile the handshake and auth paths, which is not the sockets' cost.
+    const warm = await Promise.all(entrepreneurs.slice(0, 100).map((id) => open(target, { token: token(id, ['entrepreneur']) })));
+    warm.forEach((s) => s.close());
+    await sleep(1000);
     const before = rss(pid);
     const bar = progressBar(`${IDLE} idle sockets, ${name}`, IDLE);
     const sockets = [];
@@ -201,17 +204,18 @@ async function main() {
     }
     bar.end();
     await sleep(1500);
-    const perSocket = (rss(pid) - before) / IDLE;
+    const after = rss(pid);
     sockets.forEach((s) => s.close());
     await sleep(500);
-    return perSocket;
+    return { perSocket: (after - before) / IDLE, before, after };
   }
 
+  // First, while the processes hold little garbage: a collection during the measurement would hide the sockets' cost.
+  const idleBare = await idle('bare socket.io', targets.bare, bare.pid);
+  const idleGateway = await idle('gateway', targets.gateway, api.child.pid);
   const raw = await rawInserts();
   const chats = [await chat('bare socket.io, no work', targets.bare, 'ceiling:message'), await chat('bare socket.io + mysql2 INSERT before the ack', targets.bare), await chat('gateway (auth, validation, MySQL insert, Redis adapter)', targets.gateway)];
   const casts = [await broadcast('bare socket.io', targets.bare), await broadcast('gateway (auth + join check, MySQL insert, Redis adapter)', targets.gateway)];
-  const idleBare = await idle('bare socket.io', targets.bare, bare.pid);
-  const idleGateway = await idle('gateway', targets.gateway, api.child.pid);
   const [[{ stored }]] = await db.query("SELECT COUNT(*) AS stored FROM consultation_messages WHERE body <> 'raw'");
   await api.stop();
   bare.kill('SIGTERM');
@@ -226,7 +230,10 @@ async function main() {
   const [castBase, castGateway] = casts;
   record({ scenario: `broadcast to ${LISTENERS} sockets`, platform: castGateway.rate, baseline: castBase.rate, unit: 'casts/s', p50: castGateway.p50, p99: castGateway.p99, target: 0.8, note: `baseline p99 ${castBase.p99.toFixed(1)} ms` });
   record({ scenario: `connect + join ${LISTENERS} sockets`, platform: castGateway.connectMs, baseline: castBase.connectMs, unit: 'ms', lowerIsBetter: true });
-  record({ scenario: `idle authenticated socket RSS (${IDLE})`, platform: idleGateway, baseline: idleBare, unit: 'KiB each', lowerIsBetter: true, note: `target ≤ 40 KiB: ${idleGateway <= 40 ? 'met' : 'not met'}` });
+  record({
+    scenario: `idle authenticated socket RSS (${IDLE})`, platform: idleGateway.perSocket, baseline: idleBare.perSocket, unit: 'KiB each', lowerIsBetter: true,
+    note: `target ≤ 40 KiB: ${idleGateway.perSocket <= 40 ? 'met' : 'not met'}; api RSS ${Math.round(idleGateway.before / 1024)} → ${Math.round(idleGateway.after / 1024)} MiB`,
+  });
   process.exit(0);
 }
 
