@@ -2,6 +2,8 @@
 // `npm start`: set up (check MySQL and Redis, create the database, migrate, first admin, demo data),
 // then run the api and the worker together until Ctrl-C / SIGTERM, which both drain before exiting.
 // A process that dies on its own is started again (after 1 s, then longer while it keeps dying).
+// The api runs one process per core (API_PROCESSES=auto) unless API_PROCESSES says otherwise; those
+// processes are the api's own (node's cluster module, see superviseApiProcesses), restarted by it.
 import { spawn, spawnSync } from 'node:child_process';
 import { clearTimeout } from 'node:timers';
 
@@ -26,11 +28,14 @@ const demo = (setup.stdout ?? '')
   });
 
 const PROGRAMS = { api: 'dist/apps/api/main.js', worker: 'dist/apps/worker/main.js' };
+// Validated by the api's config like every variable; the script only chooses the default.
+const ENV = { api: { ...process.env, API_PROCESSES: process.env.API_PROCESSES || 'auto' }, worker: process.env };
 const BACKOFF_MS = [1_000, 2_000, 4_000, 8_000, 16_000, 30_000];
 // A process that ran this long before dying starts its backoff again from 1 s.
 const STABLE_MS = 30_000;
 // The apps exit by SHUTDOWN_TIMEOUT_MS after a signal; one that does not by then (and a bit) is killed.
-const STOP_GRACE_MS = (Number(process.env.SHUTDOWN_TIMEOUT_MS) || 10_000) + 5_000;
+// A bit more than the api's own primary waits for its processes (5 s), so it can kill them first.
+const STOP_GRACE_MS = (Number(process.env.SHUTDOWN_TIMEOUT_MS) || 10_000) + 8_000;
 
 const say = (line) => process.stderr.write(`pendamping: ${line}\n`);
 const children = new Map();
@@ -39,7 +44,7 @@ let stopping = false;
 
 function run(name, failures = 0) {
   const startedAt = Date.now();
-  const child = spawn(node, [PROGRAMS[name]], { stdio: 'inherit' });
+  const child = spawn(node, [PROGRAMS[name]], { stdio: 'inherit', env: ENV[name] });
   children.set(name, child);
   say(`started the ${name} (pid ${child.pid})`);
   child.on('exit', (code, signal) => {

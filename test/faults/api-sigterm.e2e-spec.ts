@@ -90,6 +90,41 @@ describe('faults: api SIGTERM under traffic', () => {
     busyAgent.destroy();
   }, 60_000);
 
+  it('with API_PROCESSES=2, drains both processes on SIGTERM: the requests in flight on each finish, then all exit 0', async () => {
+    const api = await ApiProcess.start(database.url, { SHUTDOWN_TIMEOUT_MS: '10000', API_PROCESSES: '2' });
+    started.push(api);
+    // Health answers once one process listens; the other may still be starting.
+    const deadline = Date.now() + 30_000;
+    while ((api.output.join('').match(/is listening on port/g) ?? []).length < 2 && Date.now() < deadline) await sleep(100);
+    const agent = new http.Agent({ keepAlive: true });
+    // One connection per person, handed to the two processes in turn.
+    const held = await holdRequests(api, agent);
+    expect(await waiting()).toBe(people.length);
+
+    api.child.kill('SIGTERM');
+    let health = await get(api.port, '/api/health', { agent: false });
+    for (let i = 0; i < 10 && health.status === 200; i++) health = await get(api.port, '/api/health', { agent: false });
+    expect(health.status).toBe(503);
+    await sleep(500);
+    expect(api.child.exitCode).toBeNull();
+    await db.query('UNLOCK TABLES');
+    const answers = await Promise.all(held);
+    expect(answers.map((a) => a.status)).toEqual(people.map(() => 200));
+
+    const { code } = await api.exited;
+    expect(code).toBe(0);
+    const log = api.output.join('');
+    expect(log.match(/is listening on port/g)).toHaveLength(2);
+    // Each process had some of the requests in hand when it began to drain.
+    const inHand = [...log.matchAll(/Draining: (\d+) requests in flight/g)].map((m) => Number(m[1]));
+    expect(inHand).toHaveLength(2);
+    expect(inHand.every((n) => n > 0)).toBe(true);
+    expect(inHand[0] + inHand[1]).toBe(people.length);
+    expect(log.match(/Stopped \(SIGTERM\)/g)).toHaveLength(2);
+    await expect(get(api.port, '/api/health', { agent: false })).rejects.toMatchObject({ code: 'ECONNREFUSED' });
+    agent.destroy();
+  }, 60_000);
+
   it('exits by SHUTDOWN_TIMEOUT_MS even while a request never finishes and a client holds its connection open', async () => {
     const api = await ApiProcess.start(database.url, { SHUTDOWN_TIMEOUT_MS: '2000' });
     started.push(api);

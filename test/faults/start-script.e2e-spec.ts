@@ -48,24 +48,30 @@ describe('faults: the start script', () => {
   });
 
   const seen = { api: [] as number[], worker: [] as number[] };
-  /** The script's api and worker processes now (from the process table), and every one seen so far. */
-  const started = (name: 'api' | 'worker') => {
+  /** Processes running `dist/apps/<name>/main.js` whose parent is `parent` now, added to `into` when new. */
+  const children = (parent: number, name: 'api' | 'worker', into: number[]) => {
     let table = '';
     try {
-      table = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(script.pid)], { encoding: 'utf8' });
+      table = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(parent)], { encoding: 'utf8' });
     } catch {
-      // ps exits 1 when the script has no children (any more)
+      // ps exits 1 when there are no children (any more)
     }
     for (const line of table.split('\n')) {
       const [pid, ...args] = line.trim().split(/\s+/);
-      if (args.includes(`dist/apps/${name}/main.js`) && !args.includes('setup') && !seen[name].includes(Number(pid))) seen[name].push(Number(pid));
+      // The api's own processes run it by its absolute path.
+      if (args.some((arg) => arg.endsWith(`dist/apps/${name}/main.js`)) && !args.includes('setup') && !into.includes(Number(pid))) into.push(Number(pid));
     }
-    return seen[name];
+    return into;
   };
+  /** The script's api and worker processes now (from the process table), and every one seen so far. */
+  const started = (name: 'api' | 'worker') => children(script.pid!, name, seen[name]);
   const healthy = (port: number) => fetch(`http://127.0.0.1:${port}/api/health`).then((r) => (r.status === 200 ? true : undefined), () => undefined);
 
-  it('starts a killed worker and a killed api again, and stops everything on SIGTERM', async () => {
+  async function startScript(env: Record<string, string>): Promise<{ port: number; exited: Promise<unknown[]> }> {
     const port = await freePort();
+    output = '';
+    seen.api = [];
+    seen.worker = [];
     script = spawn(process.execPath, ['scripts/start.mjs'], {
       env: {
         ...process.env,
@@ -75,6 +81,7 @@ describe('faults: the start script', () => {
         PORT: String(port),
         LOG_LEVEL: 'warn',
         SHUTDOWN_TIMEOUT_MS: '5000',
+        ...env,
       },
       stdio: 'pipe',
     });
@@ -82,12 +89,19 @@ describe('faults: the start script', () => {
     script.stdout!.on('data', collect);
     script.stderr!.on('data', collect);
     const exited = once(script, 'exit');
-
     await until('Pendamping is running', () => (/Pendamping is running/.test(output) ? true : undefined), 45_000);
+    return { port, exited };
+  }
+
+  it('starts a killed worker and a killed api again, and stops everything on SIGTERM', async () => {
+    // One api process, as on a one-core machine.
+    const { port, exited } = await startScript({ API_PROCESSES: '1' });
     const [worker] = started('worker');
     const [api] = started('api');
     expect(worker && api).toBeTruthy();
     pids.push(worker, api);
+    // API_PROCESSES=1: the api serves itself, no processes of its own.
+    expect(children(api, 'api', [])).toEqual([]);
 
     process.kill(worker, 'SIGKILL');
     const [, worker2] = await until('a second worker', () => (started('worker').length === 2 ? started('worker') : undefined));
@@ -110,5 +124,36 @@ describe('faults: the start script', () => {
     // Stopping is not dying: nothing was started again.
     expect(started('worker')).toHaveLength(2);
     expect(started('api')).toHaveLength(2);
+  }, 90_000);
+
+  it('runs API_PROCESSES api processes on one port, starts a killed one again leaving the other, and stops them all on SIGTERM', async () => {
+    const { port, exited } = await startScript({ API_PROCESSES: '2' });
+    const [primary] = started('api');
+    const [worker] = started('worker');
+    pids.push(primary, worker);
+    const processes: number[] = [];
+    const [first, second] = await until('two api processes', () => (children(primary, 'api', processes).length === 2 ? [...processes] : undefined));
+    pids.push(first, second);
+    const listening = (pid: number) => (output.includes(`(pid ${pid}) is listening on port ${port}`) ? true : undefined);
+    await until('both to listen on the one port', () => (listening(first) && listening(second)));
+
+    process.kill(first, 'SIGKILL');
+    await until('the primary to notice', () => (new RegExp(`process \\d of 2 \\(pid ${first}\\) stopped \\(SIGKILL\\); starting it again in 1 s`).test(output) ? true : undefined));
+    // The port keeps answering: the other process serves it.
+    expect(await healthy(port)).toBe(true);
+    const third = await until('a new api process', () => (children(primary, 'api', processes).length === 3 ? processes[2] : undefined));
+    pids.push(third);
+    await until('the new process to listen', () => listening(third));
+    expect(alive(second)).toBe(true);
+    // The api's own primary started it again; the script saw no api die.
+    expect(started('api')).toEqual([primary]);
+    expect(output).not.toMatch(/the api stopped/);
+
+    script.kill('SIGTERM');
+    const [code] = await exited;
+    expect(code).toBe(0);
+    expect([primary, worker, second, third].filter(alive)).toEqual([]);
+    expect(processes).toHaveLength(3);
+    expect(output).not.toMatch(/did not stop within/);
   }, 90_000);
 });

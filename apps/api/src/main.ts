@@ -1,13 +1,15 @@
 import 'reflect-metadata';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
-import { createHttpApp, httpDrain, loadConfigOrExit, shutDownOnSignals } from '@pendamping/platform';
+import { createHttpApp, httpDrain, isApiClusterPrimary, loadConfigOrExit, shutDownOnSignals, superviseApiProcesses } from '@pendamping/platform';
 import { ApiModule } from './api.module';
 import { setup } from './setup';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   if (process.argv[2] === 'setup') return setup(config);
+  // API_PROCESSES above 1: this process only starts and watches that many copies of itself on one port.
+  if (isApiClusterPrimary(config)) return superviseApiProcesses(config);
 
   const app = await createHttpApp(config, ApiModule.forRoot(config));
   if (await app.get(DataSource).showMigrations()) {

@@ -8,6 +8,7 @@ export * from './errors/validation.pipe';
 export * from './errors/dependency-errors';
 export * from './health/dependency-outages';
 export * from './http/shutdown';
+export * from './http/api-cluster';
 export * from './logging/logging.module';
 export * from './redis/redis.module';
 export * from './health/health.module';

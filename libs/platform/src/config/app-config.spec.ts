@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { ConfigError, loadConfig, parseDuration } from './app-config';
 
 /** What production needs at least: a real JWT secret and real LiveKit credentials. */
@@ -29,6 +30,9 @@ describe('loadConfig', () => {
     [{ ADMIN_EMAIL: 'admin@example.com' }, 'Invalid configuration: ADMIN_PASSWORD ADMIN_EMAIL and ADMIN_PASSWORD go together'],
     [{ DEMO_DATA: 'maybe' }, 'Invalid configuration: DEMO_DATA must be true or false'],
     [{ ...production, DEMO_DATA: 'true' }, 'Invalid configuration: DEMO_DATA must not be true in production'],
+    [{ API_PROCESSES: '0' }, 'Invalid configuration: API_PROCESSES must be auto (one per core) or a number of processes from 1 to 99'],
+    [{ API_PROCESSES: 'all' }, 'Invalid configuration: API_PROCESSES must be auto'],
+    [{ API_PROCESSES: '2.5' }, 'Invalid configuration: API_PROCESSES must be auto'],
   ])('stops on %j with one line naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
@@ -114,6 +118,15 @@ describe('loadConfig', () => {
 
   it("keeps LiveKit's dev key and secret outside production", () => {
     expect(loadConfig({ NODE_ENV: 'test', LIVEKIT_API_SECRET: 'secret' }).livekit).toMatchObject({ apiKey: 'devkey', apiSecret: 'secret' });
+  });
+
+  it.each([
+    [undefined, 1],
+    ['1', 1],
+    ['4', 4],
+    ['auto', availableParallelism()],
+  ])('reads API_PROCESSES=%s as %d api processes', (value, processes) => {
+    expect(loadConfig({ API_PROCESSES: value }).apiProcesses).toBe(processes);
   });
 
   it('treats empty values as unset, as .env files write them', () => {

@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { estimatedEntropyBits, JWT_SECRET_MIN_BITS } from './secret-strength';
 
@@ -114,6 +115,10 @@ const schema = z
     BOOKINGS_PER_MENTOR: z.coerce.number().int().min(1).max(1000).default(2),
     BOOKINGS_OPEN_MAX: z.coerce.number().int().min(1).max(1000).default(5),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+    API_PROCESSES: z
+      .string()
+      .regex(/^(auto|[1-9]\d?)$/, 'must be auto (one per core) or a number of processes from 1 to 99')
+      .default('1'),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && (!env.JWT_SECRET || env.JWT_SECRET.length < 32)) {
@@ -185,6 +190,8 @@ export class AppConfig {
   readonly bookingLimits!: { perMentor: number; total: number };
   /** After SIGTERM / SIGINT a process exits within this, even while clients hold connections open. */
   readonly shutdownTimeoutMs!: number;
+  /** api processes sharing the port (node's cluster module) when above 1; `auto` is one per core. */
+  readonly apiProcesses!: number;
 }
 
 export class ConfigError extends Error {}
@@ -222,6 +229,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     webRoot: e.WEB_ROOT,
     bookingLimits: { perMentor: e.BOOKINGS_PER_MENTOR, total: e.BOOKINGS_OPEN_MAX },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    apiProcesses: e.API_PROCESSES === 'auto' ? availableParallelism() : Number(e.API_PROCESSES),
   });
 }
 
