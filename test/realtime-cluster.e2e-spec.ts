@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { DateTime } from 'luxon';
 import type { Socket } from 'socket.io-client';
 import { DataSource } from 'typeorm';
 import { Consultation } from '@pendamping/consultations';
@@ -9,12 +10,13 @@ import { AppConfig, Clock, loadConfig, newId, RealtimePublisher, REDIS, socketIo
 import { RoomSocketCounts } from '@pendamping/realtime';
 import { WorkerModule } from '../apps/worker/src/worker.module';
 import { FakeLiveKit } from './support/fake-livekit';
-import { connect, next, ok, record, send, settle } from './support/realtime-client';
+import { releaseTogether } from './support/race';
+import { connect, eventually, next, ok, record, send, settle } from './support/realtime-client';
 import { TestApp } from './support/test-app';
 import { REDIS_URL, testEnv } from './support/test-env';
 import { workerDatabase } from './support/scratch-database';
 
-/** Two api processes (separate Nest apps and ports) on one database and one Redis, as behind a load balancer. */
+/** Two api nodes (separate Nest apps and ports) and a worker on one database and one Redis, as behind a load balancer. */
 describe('realtime: several nodes', () => {
   let nodeA: TestApp;
   let nodeB: TestApp;
@@ -48,7 +50,7 @@ describe('realtime: several nodes', () => {
     await database?.drop();
   });
 
-  it('delivers a chat message sent on node A to the other participant connected to node B', async () => {
+  it('delivers a chat message sent on node A to the other participant connected to node B, exactly once', async () => {
     const mentor = await nodeA.newUser(['mentor']);
     const [entrepreneur] = await nodeA.newEntrepreneurs(1);
     const consultationId = newId();
@@ -60,12 +62,69 @@ describe('realtime: several nodes', () => {
     await ok(onB, 'consultation:join', { consultationId });
 
     const arrives = next(onB, 'consultation:message');
+    const onBGot = record(onB, 'consultation:message');
     const sent = await ok(onA, 'consultation:message', { consultationId, clientMessageId: randomUUID(), body: 'Laporan keuangan bulan ini sudah saya kirim' });
     expect(await arrives).toEqual(sent);
+    await settle(200);
+    expect(onBGot).toEqual([sent]); // once, not once per node
     const typing = next(onA, 'consultation:typing');
     await ok(onB, 'consultation:typing', { consultationId });
     expect(await typing).toEqual({ consultationId, userId: mentor.id });
   });
+
+  const everyDay = (start: string, end: string) => [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start, end }));
+  /** A mentor with 10-minute slots from `at` (a whole minute), in a zone where it is about noon then: never across midnight. */
+  async function mentorOpenAt(at: number) {
+    const mentor = await nodeA.newUser(['mentor']);
+    const shift = ((12 - new Date(at).getUTCHours() + 36) % 24) - 12;
+    const zone = shift === 0 ? 'UTC' : `Etc/GMT${shift > 0 ? '-' : '+'}${Math.abs(shift)}`;
+    const local = DateTime.fromMillis(at, { zone });
+    const availability = { timezone: zone, slotMinutes: 10, bufferMinutes: 0, minNoticeMinutes: 0, horizonDays: 7, weekly: everyDay(local.toFormat('HH:mm'), local.plus({ minutes: 30 }).toFormat('HH:mm')) };
+    expect((await nodeA.request('PUT', '/api/mentors/me/availability', { token: mentor.token, body: availability })).status).toBe(200);
+    return mentor;
+  }
+  const book = (node: TestApp, who: { token: string }, mentorId: string, at: number) => node.post('/api/consultations', { mentorId, start: new Date(at).toISOString(), topic: 'permodalan' }, who.token);
+  const ofType = (got: { type: string }[][], type: string) => got.map((g) => g.filter((n) => n.type === type).length);
+
+  it('gives a slot contested through both nodes to exactly one entrepreneur, and the worker pushes the booking to the mentor on both nodes once', async () => {
+    const at = Math.ceil((Date.now() + 2 * 3_600_000) / 60_000) * 60_000;
+    const mentor = await mentorOpenAt(at);
+    const racers = await nodeA.newEntrepreneurs(20);
+    const [onA, onB] = [await open(nodeA, mentor.token), await open(nodeB, mentor.token)];
+    const pushed = [record(onA, 'notification'), record(onB, 'notification')];
+    // Half through each node, all inside the database together (each node's pool has room for all).
+    const results = await releaseTogether('consultations', racers.length, () => Promise.all(racers.map((who, i) => book(i % 2 ? nodeB : nodeA, who, mentor.id, at))), database.url);
+    expect(results.filter((r) => r.status === 201)).toHaveLength(1);
+    expect(results.filter((r) => r.status !== 201).map((r) => r.body.code)).toEqual(racers.slice(1).map(() => 'SLOT_TAKEN'));
+    expect(await nodeB.app.get(DataSource).getRepository(Consultation).countBy({ mentorId: mentor.id })).toBe(1);
+    // The worker writes her notification and publishes it through Redis: each of her devices gets it once.
+    await eventually(() => ofType(pushed, 'consultation.booked').every((n) => n > 0), 15_000);
+    await settle(300);
+    expect(ofType(pushed, 'consultation.booked')).toEqual([1, 1]);
+  }, 60_000);
+
+  it('delivers a reminder once, to each device of the person on either node, though two api nodes exist', async () => {
+    const at = Math.ceil((Date.now() + 25_000) / 60_000) * 60_000;
+    const mentor = await mentorOpenAt(at);
+    const [entrepreneur] = await nodeA.newEntrepreneurs(1);
+    const [phone, laptop] = [await open(nodeA, entrepreneur.token), await open(nodeB, entrepreneur.token)];
+    const got = [record(phone, 'notification'), record(laptop, 'notification')];
+    // One reminder, 3 s from now, as REMINDER_OFFSETS would set it at start on both nodes (booking reads it).
+    const configs = [nodeA, nodeB].map((node) => node.app.get(AppConfig));
+    const offsets = configs.map((config) => config.reminderOffsetsMs);
+    const offsetMs = Math.round((at - Date.now() - 3_000) / 1000) * 1000;
+    configs.forEach((config) => Object.assign(config, { reminderOffsetsMs: [offsetMs] }));
+    try {
+      expect((await book(nodeB, entrepreneur, mentor.id, at)).status).toBe(201);
+      await eventually(() => ofType(got, 'consultation.reminder').every((n) => n > 0), 20_000);
+      await settle(500);
+      expect(ofType(got, 'consultation.reminder')).toEqual([1, 1]);
+      const inbox = (await nodeA.get('/api/notifications?limit=100', entrepreneur.token)).body.items as { type: string }[];
+      expect(inbox.filter((n) => n.type === 'consultation.reminder')).toHaveLength(1);
+    } finally {
+      configs.forEach((config, i) => Object.assign(config, { reminderOffsetsMs: offsets[i] }));
+    }
+  }, 60_000);
 
   it('pushes a worker-side notification to every device of the user, on both nodes, and to nobody else', async () => {
     const [user, other] = await nodeA.newEntrepreneurs(2);

@@ -8,8 +8,8 @@ import { testEnv } from './test-env';
  * requests start (or several tables), waits until `waiters` of them are blocked in the database (on the table, or on a lock the
  * code under test takes first), then lets them all go together.
  */
-export async function releaseTogether<T>(table: string | string[], waiters: number, fire: () => Promise<T>): Promise<T> {
-  const connection = await mysql.createConnection(testEnv().DATABASE_URL);
+export async function releaseTogether<T>(table: string | string[], waiters: number, fire: () => Promise<T>, databaseUrl = testEnv().DATABASE_URL): Promise<T> {
+  const connection = await mysql.createConnection(databaseUrl);
   try {
     await connection.query(`LOCK TABLES ${[table].flat().map((t) => `\`${t}\` WRITE`).join(', ')}`);
     const outcome = fire();
