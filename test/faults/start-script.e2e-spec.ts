@@ -126,7 +126,7 @@ describe('faults: the start script', () => {
     expect(started('api')).toHaveLength(2);
   }, 90_000);
 
-  it('runs API_PROCESSES api processes on one port, starts a killed one again leaving the other, and stops them all on SIGTERM', async () => {
+  it('runs API_PROCESSES api processes on one port, starts a killed one again leaving the other, ends them with their primary, and stops them all on SIGTERM', async () => {
     const { port, exited } = await startScript({ API_PROCESSES: '2' });
     const [primary] = started('api');
     const [worker] = started('worker');
@@ -149,10 +149,19 @@ describe('faults: the start script', () => {
     expect(started('api')).toEqual([primary]);
     expect(output).not.toMatch(/the api stopped/);
 
+    // The primary killed outright: its processes end with it (none is left holding the port) and the script starts the api again.
+    process.kill(primary, 'SIGKILL');
+    const [, primary2] = await until('a second api', () => (started('api').length === 2 ? started('api') : undefined));
+    pids.push(primary2);
+    await until('the old api processes to end', () => ([second, third].some(alive) ? undefined : true));
+    const renewed = await until('two new api processes', () => (children(primary2, 'api', []).length === 2 ? children(primary2, 'api', []) : undefined));
+    pids.push(...renewed);
+    await until('the new api to answer', () => healthy(port));
+
     script.kill('SIGTERM');
     const [code] = await exited;
     expect(code).toBe(0);
-    expect([primary, worker, second, third].filter(alive)).toEqual([]);
+    expect([primary2, worker, ...renewed].filter(alive)).toEqual([]);
     expect(processes).toHaveLength(3);
     expect(output).not.toMatch(/did not stop within/);
   }, 90_000);
