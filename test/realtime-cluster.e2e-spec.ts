@@ -29,8 +29,11 @@ describe('realtime: several nodes', () => {
     sockets.push(socket);
     return socket;
   };
+  // A database and a Redis prefix of its own, as every suite that starts a worker has: the run's other apps put
+  // their notification jobs under the run's prefix, and this worker would take them (and its queues theirs).
+  const clusterEnv = () => ({ DATABASE_URL: database.url, REDIS_PREFIX: `${testEnv().REDIS_PREFIX}-cluster` });
   const startWorker = async (env: Record<string, string> = {}) => {
-    const context = await NestFactory.createApplicationContext(WorkerModule.forRoot(loadConfig({ ...testEnv(), DATABASE_URL: database.url, ...env })), { logger: false });
+    const context = await NestFactory.createApplicationContext(WorkerModule.forRoot(loadConfig({ ...testEnv(), ...clusterEnv(), ...env })), { logger: false });
     await context.init();
     return context;
   };
@@ -38,7 +41,7 @@ describe('realtime: several nodes', () => {
   beforeAll(async () => {
     database = await workerDatabase('cluster');
     livekit = await FakeLiveKit.start();
-    const env = { DATABASE_URL: database.url, LIVEKIT_URL: livekit.url };
+    const env = { ...clusterEnv(), LIVEKIT_URL: livekit.url };
     [nodeA, nodeB] = await Promise.all([TestApp.start(env), TestApp.start(env)]);
     worker = await startWorker();
   });

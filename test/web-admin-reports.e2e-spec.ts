@@ -85,8 +85,9 @@ describe('web app: an admin reads the program funnel and filters it by kecamatan
 
     // A shorter period still holds today's bookings; a kecamatan without anyone shows the empty state.
     await page.getByTestId('period').locator('label', { hasText: '30 hari' }).click();
-    // The choice lives in the address, and the router applies a navigation in a transition: wait for it.
-    await page.getByRole('radio', { name: '30 hari', checked: true }).waitFor();
+    // The choice lives in the address, and the router applies a navigation in a transition: wait for it (the
+    // radio is the chip's hidden input).
+    await page.getByRole('radio', { name: '30 hari', checked: true }).waitFor({ state: 'attached' });
     await page.getByText(`Periode: ${date(today.minus({ days: 29 }))} – ${date(today)} (WIB)`).waitFor();
     await expectCounts(page, { entrepreneurs: 3, booked: 2 });
     await kecamatan.click();
