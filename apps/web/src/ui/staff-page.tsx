@@ -31,7 +31,8 @@ export function StaffPage({ area, title, actions, children }: { area: AreaName; 
     <RequireRole roles={STAFF_AREAS[area].roles}>
       <Stack gap="md">
         <SectionNav area={area} />
-        <Group justify="space-between" align="flex-end" gap="sm">
+        {/* Top-aligned: a tall actions block (status, buttons, a confirmation) must not push the title down. */}
+        <Group justify="space-between" align="flex-start" gap="sm">
           <Title order={1} size="h2">
             {title}
           </Title>
