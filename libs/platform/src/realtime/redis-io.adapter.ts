@@ -65,6 +65,27 @@ export function publishReachingNobodyOnFailure<T extends { publish(channel: stri
   return client;
 }
 
+/** The subscription commands the adapter issues and drops (at its start, and as it closes). */
+const SUBSCRIPTION_COMMANDS = ['subscribe', 'psubscribe', 'unsubscribe', 'punsubscribe'] as const;
+
+/**
+ * The adapter drops the promises of its SUBSCRIBE and UNSUBSCRIBE too. A node that closes while one is
+ * unanswered (a node stopped right after its start) has ioredis reject it ("Connection is closed"), and the
+ * rejection nobody handles ends the process. A failed one is harmless: while the connection lives, ioredis
+ * renews the subscriptions it holds on every reconnect, and `listenState` admits nobody until it is answered.
+ */
+export function subscriptionFailuresHandled<T extends Redis>(client: T): T {
+  for (const name of SUBSCRIPTION_COMMANDS) {
+    const command = (client[name] as (...args: unknown[]) => Promise<unknown>).bind(client);
+    (client as Record<string, unknown>)[name] = (...args: unknown[]) => {
+      const reply = command(...args);
+      reply.catch(() => undefined);
+      return reply;
+    };
+  }
+  return client;
+}
+
 /**
  * socket.io for every api node: websocket transport only, a payload cap, and the Redis adapter so a
  * broadcast on one node reaches sockets connected to the others.
@@ -82,7 +103,7 @@ export class RedisIoAdapter extends IoAdapter {
   override createIOServer(port: number, options?: ServerOptions): Server {
     // The subscriber connection is dedicated (SUBSCRIBE mode); both queue commands while Redis reconnects.
     const pub = publishReachingNobodyOnFailure(new Redis(redisOptions(this.config)));
-    const sub = pub.duplicate();
+    const sub = subscriptionFailuresHandled(pub.duplicate());
     const listening = listenState(sub, () => closeAll(server));
     const server: Server = super.createIOServer(port, {
       ...options,
