@@ -161,3 +161,33 @@ export function record(row) {
   if (process.env.BENCH_RESULTS) appendFileSync(process.env.BENCH_RESULTS, `${JSON.stringify({ bench: process.env.BENCH_NAME, ...full })}\n`);
   return full;
 }
+
+/**
+ * An open-loop load at a fixed rate: `send(i)` starts every 1/rate s whether or not the earlier ones are
+ * done, and each latency counts from when it was due, not from when it was sent (a slow server cannot
+ * hide its queue by slowing the sender: no coordinated omission). `send` resolves to true when the answer
+ * was the expected one. Answers the achieved rate, p50/p99 in ms and the count of other answers.
+ */
+export async function paced(label, rate, seconds, send) {
+  const total = Math.round(rate * seconds);
+  const latencies = [];
+  let errors = 0;
+  const bar = progressBar(label, total);
+  const began = performance.now();
+  const inflight = [];
+  for (let i = 0; i < total; i++) {
+    const due = began + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 0) await sleep(wait);
+    inflight.push(
+      send(i).then(
+        (ok) => (ok ? latencies.push(performance.now() - due) : errors++),
+        () => errors++,
+      ),
+    );
+    if (i % rate === 0) bar(i);
+  }
+  await Promise.all(inflight);
+  bar.end();
+  return { rate: latencies.length / ((performance.now() - began) / 1000), p50: percentile(latencies, 50), p99: percentile(latencies, 99), errors };
+}

@@ -14,8 +14,8 @@ const runs = process.env.BENCH_RUNS ?? '3';
 // name, arguments, the longest it may take (it is stopped then and its rows so far kept)
 const BENCHES = [
   ['http', [], 240],
-  ['booking', [], 150],
-  ['realtime', [], 180],
+  ['booking', [], 200],
+  ['realtime', [], 240],
   ['reminders', ['5000'], 200],
   ['web', ['3'], 120],
 ];

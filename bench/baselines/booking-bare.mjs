@@ -1,6 +1,6 @@
 // The honest booking baseline: the api's booking transaction written directly on mysql2 (and BullMQ for the
-// after-commit relay): mentor check, availability rules and the offered slot, then in one transaction the
-// calendar locks, the retry check, the limits, the free check, the consultation and its outbox rows.
+// after-commit relay): mentor check with its availability rules (one query) and the offered slot, then in one transaction the
+// calendar locks, the retry check, the limits and the free check (one query), the consultation and its outbox rows.
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { offeredSlots } from './pure.mjs';
@@ -12,11 +12,16 @@ export class Conflict extends Error {}
  * one it wrote in the same run). Resolves to the consultation, or throws Conflict as the api answers 409.
  */
 export async function bookBare(db, queue, outbox, { entrepreneurId, mentorId, start, topic }) {
-  const [[mentor]] = await db.query('SELECT * FROM users WHERE id = ? LIMIT 1', [mentorId]);
+  // The mentor's account and rules in one round trip, as the api's ConsultationRepository.mentorRules.
+  const [[mentor]] = await db.query(
+    `SELECT u.id, u.roles, u.disabledAt, a.timezone, a.slotMinutes, a.bufferMinutes, a.minNoticeMinutes, a.horizonDays, a.dailyCap, a.weekly,
+            (SELECT JSON_ARRAYAGG(JSON_OBJECT('date', o.date, 'ranges', o.ranges)) FROM availability_overrides o WHERE o.mentorId = u.id) AS overrides
+       FROM users u LEFT JOIN mentor_availability a ON a.mentorId = u.id WHERE u.id = ?`,
+    [mentorId],
+  );
   if (!mentor || !String(mentor.roles).split(',').includes('mentor') || mentor.disabledAt) throw new Error('no mentor');
-  const [[availability]] = await db.query('SELECT * FROM mentor_availability WHERE mentorId = ? LIMIT 1', [mentorId]);
-  const [overrides] = await db.query('SELECT * FROM availability_overrides WHERE mentorId = ?', [mentorId]);
-  const rules = { ...availability, weekly: JSON.parse(availability.weekly), overrides: new Map(overrides.map((o) => [o.date, JSON.parse(o.ranges)])) };
+  const json = (v) => (typeof v === 'string' ? JSON.parse(v) : v);
+  const rules = { ...mentor, weekly: json(mentor.weekly), overrides: new Map(json(mentor.overrides ?? []).map((o) => [o.date, json(o.ranges)])) };
   const now = new Date();
   const slot = offeredSlots(rules, start, new Date(start.getTime() + 1), now).find((s) => s.start.getTime() === start.getTime());
   if (!slot) throw new Error('not a slot');
@@ -26,16 +31,21 @@ export async function bookBare(db, queue, outbox, { entrepreneurId, mentorId, st
     await connection.beginTransaction();
     const ids = [mentorId, entrepreneurId].sort();
     await connection.query('SELECT id FROM users WHERE id IN (?, ?) ORDER BY id FOR UPDATE', ids);
-    await connection.query("SELECT * FROM consultations WHERE mentorId = ? AND entrepreneurId = ? AND start = ? AND status = 'booked' LIMIT 1", [mentorId, entrepreneurId, slot.start]);
-    const [[limits]] = await connection.query("SELECT COUNT(*) AS total, SUM(mentorId = ?) AS withMentor FROM consultations WHERE entrepreneurId = ? AND status = 'booked' AND end > ?", [mentorId, entrepreneurId, now]);
-    if (Number(limits.withMentor ?? 0) >= 2 || Number(limits.total) >= 5) throw new Conflict('limit');
     const buffer = rules.bufferMinutes * 60_000;
     const day = DateTime.fromJSDate(slot.start, { zone: rules.timezone }).startOf('day');
-    const [busy] = await connection.query(
-      `SELECT id, mentorId, entrepreneurId, start, end FROM consultations WHERE status = 'booked' AND id <> ? AND (
-        (mentorId = ? AND start < ? AND end > ?) OR (? IN (mentorId, entrepreneurId) AND start < ? AND end > ?))`,
-      ['', mentorId, new Date(Math.max(slot.end.getTime() + buffer, day.plus({ days: 1 }).toMillis())), new Date(Math.min(slot.start.getTime() - buffer, day.toMillis())), entrepreneurId, slot.end, slot.start],
+    // The retry check, the limits and the free check in one query, as ConsultationRepository.calendar.
+    const [calendar] = await connection.query(
+      `SELECT id, mentorId, entrepreneurId, start, end, topic, note, NULL AS total, NULL AS withMentor FROM consultations WHERE status = 'booked' AND id <> ? AND (
+        (mentorId = ? AND start < ? AND end > ?) OR (? IN (mentorId, entrepreneurId) AND start < ? AND end > ?))
+       UNION ALL
+       SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, COUNT(*), SUM(mentorId = ?) FROM consultations WHERE entrepreneurId = ? AND status = 'booked' AND end > ?`,
+      ['', mentorId, new Date(Math.max(slot.end.getTime() + buffer, day.plus({ days: 1 }).toMillis())), new Date(Math.min(slot.start.getTime() - buffer, day.toMillis())), entrepreneurId, slot.end, slot.start, mentorId, entrepreneurId, now],
     );
+    const limits = calendar.find((r) => r.id === null);
+    const busy = calendar.filter((r) => r.id !== null);
+    // A retry of a stored booking (the api answers it with that booking; the bench never sends one).
+    if (busy.some((c) => c.mentorId === mentorId && c.entrepreneurId === entrepreneurId && c.start.getTime() === slot.start.getTime() && c.topic === topic)) throw new Conflict('retry');
+    if (Number(limits.withMentor ?? 0) >= 2 || Number(limits.total) >= 5) throw new Conflict('limit');
     if (busy.some((c) => c.start.getTime() < slot.end.getTime() + buffer && c.end.getTime() + buffer > slot.start.getTime())) throw new Conflict('taken');
     const id = randomUUID();
     await connection.query("INSERT INTO consultations (id, mentorId, entrepreneurId, start, end, topic, note, status) VALUES (?, ?, ?, ?, ?, ?, NULL, 'booked')", [id, mentorId, entrepreneurId, slot.start, slot.end, topic]);

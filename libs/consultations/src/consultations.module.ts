@@ -7,6 +7,7 @@ import { ConsultationLifecycle } from './booking/consultation-lifecycle.service'
 import { ConsultationQueryService } from './booking/consultation-query.service';
 import { ConsultationsController } from './booking/consultations.controller';
 import { consultationEntities } from './consultation.entities';
+import { ConsultationRepository } from './consultation.repository';
 import { EntrepreneurHistoryService } from './entrepreneurs/entrepreneur-history.service';
 import { EntrepreneursController } from './entrepreneurs/entrepreneurs.controller';
 import { MentorDirectoryService } from './mentors/mentor-directory.service';
@@ -18,7 +19,7 @@ import { OutcomesController } from './outcomes/outcomes.controller';
 @Module({
   imports: [TypeOrmModule.forFeature(consultationEntities)],
   controllers: [ConsultationsController, MentorsController, OutcomesController, EntrepreneursController],
-  providers: [AvailabilityService, BookingService, ConsultationAccess, ConsultationLifecycle, ConsultationQueryService, MentorDirectoryService, OutcomeService, FollowUpService, EntrepreneurHistoryService],
+  providers: [ConsultationRepository, AvailabilityService, BookingService, ConsultationAccess, ConsultationLifecycle, ConsultationQueryService, MentorDirectoryService, OutcomeService, FollowUpService, EntrepreneurHistoryService],
   exports: [AvailabilityService, BookingService, ConsultationAccess, ConsultationLifecycle, MentorDirectoryService, OutcomeService, FollowUpService],
 })
 export class ConsultationsModule {}

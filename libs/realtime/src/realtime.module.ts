@@ -5,6 +5,7 @@ import { IdentityModule } from '@pendamping/identity';
 import { VideoModule } from '@pendamping/video';
 import { WorkshopsModule } from '@pendamping/workshops';
 import { ChatController } from './chat/chat.controller';
+import { ChatRepository } from './chat/chat.repository';
 import { ChatService } from './chat/chat.service';
 import { ChatGateway } from './gateway/chat.gateway';
 import { ConnectionGateway } from './gateway/connection.gateway';
@@ -23,7 +24,7 @@ import { LiveReportService } from './report/live-report.service';
 @Module({
   imports: [TypeOrmModule.forFeature(realtimeEntities), IdentityModule, ConsultationsModule, WorkshopsModule, VideoModule],
   controllers: [ChatController, LiveReportController],
-  providers: [ConnectionGateway, ChatGateway, WorkshopGateway, SocketHandler, ChatService, LiveRoomService, QuestionsService, PollsService, HandsService, RoomSocketCounts, LiveReportService],
+  providers: [ConnectionGateway, ChatGateway, WorkshopGateway, SocketHandler, ChatRepository, ChatService, LiveRoomService, QuestionsService, PollsService, HandsService, RoomSocketCounts, LiveReportService],
   exports: [ChatService],
 })
 export class RealtimeModule {}

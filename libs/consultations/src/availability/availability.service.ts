@@ -8,6 +8,7 @@ import { AvailabilityOverride, MentorAvailability } from './availability.entity'
 import { overlappingRanges, type AvailabilityDto, type OverrideDto } from './availability.dto';
 import type { AvailabilityView } from '../consultation.views';
 import type { AvailabilityRules } from './slots';
+import { ConsultationRepository } from '../consultation.repository';
 
 export const DEFAULT_MIN_NOTICE_MINUTES = 120;
 export const DEFAULT_HORIZON_DAYS = 30;
@@ -18,6 +19,7 @@ export class AvailabilityService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly clock: Clock,
+    private readonly consultations: ConsultationRepository,
   ) {}
 
   async replace(mentorId: string, dto: AvailabilityDto): Promise<AvailabilityView> {
@@ -73,10 +75,7 @@ export class AvailabilityService {
   }
 
   /** The rules for slot computation, or null when the mentor never set any. */
-  async rules(mentorId: string, manager: EntityManager = this.db.manager): Promise<AvailabilityRules | null> {
-    const availability = await manager.getRepository(MentorAvailability).findOneBy({ mentorId });
-    if (!availability) return null;
-    const overrides = await manager.getRepository(AvailabilityOverride).findBy({ mentorId });
-    return { ...availability, overrides: new Map(overrides.map((o) => [o.date, o.ranges])) };
+  async rules(mentorId: string, manager?: EntityManager): Promise<AvailabilityRules | null> {
+    return (await this.consultations.mentorRules(mentorId, manager)).rules;
   }
 }

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { User } from '@pendamping/identity';
 import { AppConfig, Clock, DomainEvents, newId, notFound, type Caller } from '@pendamping/platform';
 import { AvailabilityService } from '../availability/availability.service';
 import { offeredSlots, type AvailabilityRules, type Interval } from '../availability/slots';
 import { inThePast, noAvailability, notASlot, notBooked } from '../consultation.errors';
 import { consultationEvent } from '../consultation.events';
 import type { BookConsultationDto } from './booking.dto';
-import { assertFree, assertWithinLimits, lockCalendars } from './calendar';
+import { ConsultationRepository } from '../consultation.repository';
+import { assertFree, assertWithinLimits, mentorWindow } from './calendar';
 import { Consultation } from './consultation.entity';
 import { ConsultationAccess } from './consultation-access.service';
 
@@ -22,22 +22,26 @@ export class BookingService {
     private readonly events: DomainEvents,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly consultations: ConsultationRepository,
   ) {}
 
   async book(caller: Caller, dto: BookConsultationDto): Promise<Consultation> {
-    const mentor = await this.db.getRepository(User).findOneBy({ id: dto.mentorId });
-    if (!mentor?.roles.includes('mentor') || mentor.disabledAt || mentor.id === caller.id) throw notFound('Mentor');
-    const { rules, slot } = await this.slotAt(dto.mentorId, new Date(dto.start));
+    // The account and its rules in one round trip (booking is the hottest write: each one counts).
+    const mentor = await this.consultations.mentorRules(dto.mentorId);
+    const { account } = mentor;
+    if (!account?.roles.includes('mentor') || account.disabledAt || account.id === caller.id) throw notFound('Mentor');
+    const { rules, slot } = this.slotIn(mentor.rules, new Date(dto.start));
     const people = { mentorId: dto.mentorId, entrepreneurId: caller.id };
 
     return this.events.transaction(this.db, async (manager, emit) => {
-      await lockCalendars(manager, [people.mentorId, people.entrepreneurId]);
+      await this.consultations.lockCalendars(manager, [people.mentorId, people.entrepreneurId]);
       const note = dto.note?.trim() || null;
+      const { busy, upcoming } = await this.consultations.calendar(manager, people, { slot, ...mentorWindow(rules, slot), now: this.clock.now() });
       // The same booking again is a retry whose first answer was lost (e.g. MySQL restarted after the commit).
-      const same = await manager.getRepository(Consultation).findOneBy({ ...people, start: slot.start, status: 'booked' });
-      if (same && same.topic === dto.topic && same.note === note) return same;
-      await assertWithinLimits(manager, this.config.bookingLimits, people, this.clock.now());
-      await assertFree(manager, rules, slot, people);
+      const same = busy.find((c) => c.mentorId === people.mentorId && c.entrepreneurId === people.entrepreneurId && c.start.getTime() === slot.start.getTime());
+      if (same && same.topic === dto.topic && same.note === note) return manager.getRepository(Consultation).findOneByOrFail({ id: same.id });
+      assertWithinLimits(this.config.bookingLimits, upcoming);
+      assertFree(rules, slot, people, busy);
       const consultation = manager.getRepository(Consultation).create({
         id: newId(),
         ...people,
@@ -59,9 +63,10 @@ export class BookingService {
     const { rules, slot } = await this.slotAt(current.mentorId, start);
 
     return this.events.transaction(this.db, async (manager, emit) => {
-      await lockCalendars(manager, [current.mentorId, current.entrepreneurId]);
+      await this.consultations.lockCalendars(manager, [current.mentorId, current.entrepreneurId]);
       const consultation = await this.bookedForUpdate(manager, id);
-      await assertFree(manager, rules, slot, consultation, consultation.id);
+      const { busy } = await this.consultations.calendar(manager, consultation, { slot, ...mentorWindow(rules, slot), now: this.clock.now(), excludeId: consultation.id });
+      assertFree(rules, slot, consultation, busy);
       const previous = { previousStart: consultation.start, previousEnd: consultation.end };
       consultation.start = slot.start;
       consultation.end = slot.end;
@@ -77,7 +82,7 @@ export class BookingService {
     return this.events.transaction(this.db, async (manager, emit) => {
       // Calendars first, in the same order as booking and reschedule: locking the consultation first while a
       // reschedule of it holds the calendars and waits for that row is a deadlock.
-      await lockCalendars(manager, [current.mentorId, current.entrepreneurId]);
+      await this.consultations.lockCalendars(manager, [current.mentorId, current.entrepreneurId]);
       const consultation = await this.bookedForUpdate(manager, id);
       Object.assign(consultation, { status: 'cancelled', cancelledBy: caller.id, cancelReason: reason.trim() });
       await manager.getRepository(Consultation).update(id, { status: 'cancelled', cancelledBy: caller.id, cancelReason: reason.trim() });
@@ -88,9 +93,13 @@ export class BookingService {
 
   /** The mentor's slot starting exactly at `start`, from their rules (bookings are checked under lock). */
   private async slotAt(mentorId: string, start: Date): Promise<{ rules: AvailabilityRules; slot: Interval }> {
+    return this.slotIn(await this.availability.rules(mentorId), start);
+  }
+
+  /** The slot of these rules (null: the mentor set none) starting exactly at `start`. */
+  private slotIn(rules: AvailabilityRules | null, start: Date): { rules: AvailabilityRules; slot: Interval } {
     const now = this.clock.now();
     if (start.getTime() <= now.getTime()) throw inThePast();
-    const rules = await this.availability.rules(mentorId);
     if (!rules) throw noAvailability();
     const slot = offeredSlots(rules, start, new Date(start.getTime() + 1), now).find((s) => s.start.getTime() === start.getTime());
     if (!slot) throw notASlot();

@@ -1,76 +1,41 @@
 import { DateTime } from 'luxon';
-import type { EntityManager } from 'typeorm';
 import { conflicts, type AvailabilityRules, type Interval } from '../availability/slots';
 import { callerBusy, dailyCapReached, mentorLimitReached, openLimitReached, slotTaken } from '../consultation.errors';
+import type { CalendarRows } from '../consultation.repository';
 
 /**
- * Serialises calendar changes per person: the people's account rows are locked, in id order so two bookings
- * never deadlock, for the rest of the transaction. Every booking, reschedule, cancellation and ending (outcome,
- * no-show) of a mentor or an entrepreneur then waits for the one before it, and its checks see that one's
- * result. Take it before any other lock of the change (the consultation's row): that order is what keeps a
- * cancel and a reschedule of one consultation from deadlocking.
+ * The stretch of the mentor's calendar a slot is checked against: the slot widened by the buffer, and its
+ * whole local day (for the daily cap).
  */
-export async function lockCalendars(manager: EntityManager, userIds: string[]): Promise<void> {
-  const ids = [...new Set(userIds)].sort();
-  await manager.query(`SELECT id FROM users WHERE id IN (${ids.map(() => '?').join(', ')}) ORDER BY id FOR UPDATE`, ids);
-}
-
-interface BusyRow {
-  id: string;
-  mentorId: string;
-  entrepreneurId: string;
-  start: Date;
-  end: Date;
+export function mentorWindow(rules: AvailabilityRules, slot: Interval): { dayStart: number; dayEnd: number; mentorFrom: Date; mentorTo: Date } {
+  const buffer = rules.bufferMinutes * 60_000;
+  const day = DateTime.fromJSDate(slot.start, { zone: rules.timezone }).startOf('day');
+  const [dayStart, dayEnd] = [day.toMillis(), day.plus({ days: 1 }).toMillis()];
+  return { dayStart, dayEnd, mentorFrom: new Date(Math.min(slot.start.getTime() - buffer, dayStart)), mentorTo: new Date(Math.max(slot.end.getTime() + buffer, dayEnd)) };
 }
 
 /**
  * Throws unless `slot` fits both calendars: no booked consultation of the mentor closer than the buffer,
- * the mentor's daily cap not reached, and neither person in another consultation then. Call with both
- * calendars locked. One query: the mentor's bookings around that local day, and either person's overlapping.
+ * the mentor's daily cap not reached, and neither person in another consultation then. `busy` is what
+ * `ConsultationRepository.calendar` read for this slot, with both calendars locked.
  */
-export async function assertFree(
-  manager: EntityManager,
-  rules: AvailabilityRules,
-  slot: Interval,
-  people: { mentorId: string; entrepreneurId: string },
-  excludeId = '',
-): Promise<void> {
+export function assertFree(rules: AvailabilityRules, slot: Interval, people: { mentorId: string }, busy: CalendarRows['busy']): void {
   const buffer = rules.bufferMinutes * 60_000;
-  const day = DateTime.fromJSDate(slot.start, { zone: rules.timezone }).startOf('day');
-  const [dayStart, dayEnd] = [day.toMillis(), day.plus({ days: 1 }).toMillis()];
-  const windowStart = new Date(Math.min(slot.start.getTime() - buffer, dayStart));
-  const windowEnd = new Date(Math.max(slot.end.getTime() + buffer, dayEnd));
-  const rows: BusyRow[] = await manager.query(
-    `SELECT id, mentorId, entrepreneurId, start, end FROM consultations
-      WHERE status = 'booked' AND id <> ? AND (
-        (mentorId = ? AND start < ? AND end > ?)
-        OR (? IN (mentorId, entrepreneurId) AND start < ? AND end > ?))`,
-    [excludeId, people.mentorId, windowEnd, windowStart, people.entrepreneurId, slot.end, slot.start],
-  );
-  const mentorDay = rows.filter((r) => r.mentorId === people.mentorId);
+  const { dayStart, dayEnd } = mentorWindow(rules, slot);
+  const mentorDay = busy.filter((r) => r.mentorId === people.mentorId);
   if (mentorDay.some((c) => conflicts(slot, c, buffer))) throw slotTaken();
   const sameDay = mentorDay.filter((c) => c.start.getTime() >= dayStart && c.start.getTime() < dayEnd);
   if (rules.dailyCap !== null && sameDay.length >= rules.dailyCap) throw dailyCapReached();
-  const theirs = rows.filter((r) => r.mentorId !== people.mentorId);
+  const theirs = busy.filter((r) => r.mentorId !== people.mentorId);
   if (theirs.some((c) => c.start < slot.end && c.end > slot.start)) throw callerBusy();
 }
 
 /**
  * Throws when the entrepreneur already holds as many upcoming bookings as allowed, with this mentor or in all,
- * so one person (or a script) cannot take a mentor's whole horizon. Call with the entrepreneur's calendar locked:
- * then two bookings at once by the same person see each other.
+ * so one person (or a script) cannot take a mentor's whole horizon. `upcoming` was read with the entrepreneur's
+ * calendar locked: then two bookings at once by the same person see each other.
  */
-export async function assertWithinLimits(
-  manager: EntityManager,
-  limits: { perMentor: number; total: number },
-  people: { mentorId: string; entrepreneurId: string },
-  now: Date,
-): Promise<void> {
-  const [row]: { total: number | string; withMentor: number | string | null }[] = await manager.query(
-    `SELECT COUNT(*) AS total, SUM(mentorId = ?) AS withMentor FROM consultations
-      WHERE entrepreneurId = ? AND status = 'booked' AND end > ?`,
-    [people.mentorId, people.entrepreneurId, now],
-  );
-  if (Number(row.withMentor ?? 0) >= limits.perMentor) throw mentorLimitReached(limits.perMentor);
-  if (Number(row.total) >= limits.total) throw openLimitReached(limits.total);
+export function assertWithinLimits(limits: { perMentor: number; total: number }, upcoming: CalendarRows['upcoming']): void {
+  if (upcoming.withMentor >= limits.perMentor) throw mentorLimitReached(limits.perMentor);
+  if (upcoming.total >= limits.total) throw openLimitReached(limits.total);
 }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DomainEvents } from '@pendamping/platform';
 import { consultationEvent } from '../consultation.events';
-import { lockCalendars } from './calendar';
+import { ConsultationRepository } from '../consultation.repository';
 import { Consultation } from './consultation.entity';
 
 /**
@@ -15,6 +15,7 @@ export class ConsultationLifecycle {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly events: DomainEvents,
+    private readonly consultations: ConsultationRepository,
   ) {}
 
   /** Nobody came: booked → no_show with the usual `consultation.no_show` event. False when not booked (any more). */
@@ -23,7 +24,7 @@ export class ConsultationLifecycle {
     const people = await this.db.getRepository(Consultation).findOne({ select: { id: true, mentorId: true, entrepreneurId: true }, where: { id } });
     if (!people) return false;
     return this.events.transaction(this.db, async (manager, emit) => {
-      await lockCalendars(manager, [people.mentorId, people.entrepreneurId]);
+      await this.consultations.lockCalendars(manager, [people.mentorId, people.entrepreneurId]);
       const consultation = await manager.getRepository(Consultation).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (consultation?.status !== 'booked') return false;
       await manager.getRepository(Consultation).update(id, { status: 'no_show' });

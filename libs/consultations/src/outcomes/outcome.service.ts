@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock, DomainError, DomainEvents, newId, notFound, validationFailed, type Caller } from '@pendamping/platform';
-import { lockCalendars } from '../booking/calendar';
+import { ConsultationRepository } from '../consultation.repository';
 import { Consultation } from '../booking/consultation.entity';
 import { ConsultationAccess } from '../booking/consultation-access.service';
 import { notBooked, notStarted } from '../consultation.errors';
@@ -19,6 +19,7 @@ export class OutcomeService {
     private readonly access: ConsultationAccess,
     private readonly events: DomainEvents,
     private readonly clock: Clock,
+    private readonly consultations: ConsultationRepository,
   ) {}
 
   async record(caller: Caller, id: string, dto: OutcomeDto): Promise<OutcomeView> {
@@ -98,7 +99,7 @@ export class OutcomeService {
 
   /** Both calendars first, then the row: the lock order of booking, reschedule and cancel (else a deadlock with them). */
   private async startedForUpdate(manager: EntityManager, { id, mentorId, entrepreneurId }: Consultation): Promise<Consultation> {
-    await lockCalendars(manager, [mentorId, entrepreneurId]);
+    await this.consultations.lockCalendars(manager, [mentorId, entrepreneurId]);
     const consultation = await manager.getRepository(Consultation).findOneOrFail({ where: { id }, lock: { mode: 'pessimistic_write' } });
     if (consultation.status === 'cancelled' || consultation.status === 'no_show') throw notBooked(consultation.status);
     if (consultation.start > this.clock.now()) throw notStarted();

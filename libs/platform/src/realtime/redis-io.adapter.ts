@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import type { MessageMappingProperties } from '@nestjs/websockets';
-import type { Observable } from 'rxjs';
+import { isObservable } from 'rxjs';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
 import type { AppConfig } from '../config/app-config';
@@ -104,8 +104,9 @@ export class RedisIoAdapter extends IoAdapter {
 
   override createIOServer(port: number, options?: ServerOptions): Server {
     // The subscriber connection is dedicated (SUBSCRIBE mode); both queue commands while Redis reconnects.
-    const pub = publishReachingNobodyOnFailure(new Redis(redisOptions(this.config)));
-    const sub = subscriptionFailuresHandled(pub.duplicate());
+    // PUBLISHes issued in one tick (many sockets' broadcasts) go out in one write (auto-pipelining).
+    const pub = publishReachingNobodyOnFailure(new Redis(redisOptions(this.config, { enableAutoPipelining: true })));
+    const sub = subscriptionFailuresHandled(pub.duplicate({ enableAutoPipelining: false }));
     const listening = listenState(sub, () => closeAll(server));
     const server: Server = super.createIOServer(port, {
       ...options,
@@ -129,32 +130,25 @@ export class RedisIoAdapter extends IoAdapter {
 
   /**
    * Nest's own binding gives every socket an rxjs pipeline per handler (fromEvent, mergeMap, takeUntil on a
-   * shared disconnect stream): most of what an idle socket weighs, with a dozen handlers on the namespace.
-   * The same behaviour on plain listeners: the handler's answer (sync, promise or observable, as `transform`
-   * makes it) is the ack unless the handler acks itself, an `{event, data}` answer is emitted, and a
-   * handler's failure is logged without silencing the event. What arrives after the disconnect is dropped
-   * by socket.io itself (a closed socket sends nothing).
+   * shared disconnect stream): most of what an idle socket weighs, with a dozen handlers on the namespace,
+   * and a few more rxjs steps for every message. The same behaviour on plain listeners and promises: the
+   * handler's answer (a value, a promise or an observable, as Nest's own `transform` would take it) is the
+   * ack unless the handler acks itself, an `{event, data}` answer is emitted instead, and a handler's
+   * failure is logged without silencing the event. What comes after the disconnect is dropped by socket.io
+   * itself (a closed socket sends nothing).
    */
-  override bindMessageHandlers(socket: Parameters<IoAdapter['bindMessageHandlers']>[0], handlers: MessageMappingProperties[], transform: (data: unknown) => Observable<unknown>): void {
+  override bindMessageHandlers(socket: Parameters<IoAdapter['bindMessageHandlers']>[0], handlers: MessageMappingProperties[]): void {
+    const fail = (error: unknown) => this.logger.error(error);
     for (const { message, callback, isAckHandledManually } of handlers) {
       socket.on(message as string, (...args: unknown[]) => {
         const { data, ack } = this.mapPayload(args.length > 1 ? args : args[0]);
-        let answers: Observable<unknown>;
-        try {
-          answers = transform(callback(data, ack));
-        } catch (error) {
-          this.logger.error(error);
-          return;
-        }
-        answers.subscribe({
-          next: (answer) => {
-            if (answer == null) return;
-            const { event, data: payload } = answer as { event?: string; data?: unknown };
-            if (event) socket.emit(event, payload);
-            else if (!isAckHandledManually && typeof ack === 'function') ack(answer);
-          },
-          error: (error: unknown) => this.logger.error(error),
-        });
+        const answer = (value: unknown) => {
+          if (value == null) return;
+          const { event, data: payload } = value as { event?: string; data?: unknown };
+          if (event) socket.emit(event, payload);
+          else if (!isAckHandledManually && typeof ack === 'function') ack(value);
+        };
+        new Promise((resolve) => resolve(callback(data, ack))).then((value) => (isObservable(value) ? value.subscribe({ next: answer, error: fail }) : answer(value)), fail);
       });
     }
   }

@@ -5,6 +5,7 @@ import { ConsultationAccess, isParticipant, type Consultation } from '@pendampin
 import { Clock, DEFAULT_PAGE_SIZE, decodeTimeCursor, isDuplicateKey, newId, notFound, toPage, type Caller, type Page } from '@pendamping/platform';
 import type { MessageView } from '../realtime.events';
 import { ChatMessage, ChatReadState } from './chat-message.entity';
+import { ChatRepository } from './chat.repository';
 
 /** At most this many missed messages come with a join; the rest through the history endpoint. */
 export const MISSED_LIMIT = 100;
@@ -25,6 +26,7 @@ export class ChatService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: ConsultationAccess,
     private readonly clock: Clock,
+    private readonly store: ChatRepository,
   ) {}
 
   /** The consultation if the caller may read its chat (participants, admins), and whether they may write. */
@@ -40,20 +42,11 @@ export class ChatService {
   async send(caller: Caller, consultationId: string, clientMessageId: string, body: string): Promise<{ message: MessageView; fresh: boolean }> {
     const row = { id: newId(), consultationId, senderId: caller.id, clientMessageId, body, createdAt: this.clock.now() };
     try {
-      // Plain SQL: the hottest write of the gateway, and TypeORM's insert builder costs more CPU than the insert.
-      await this.db.query('INSERT INTO consultation_messages (id, consultationId, senderId, clientMessageId, body, createdAt) VALUES (?, ?, ?, ?, ?, ?)', [
-        row.id,
-        consultationId,
-        caller.id,
-        clientMessageId,
-        body,
-        row.createdAt,
-      ]);
+      await this.store.insert(row);
       return { message: toMessageView(Object.assign(new ChatMessage(), row)), fresh: true };
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
-      const stored = await this.db.getRepository(ChatMessage).findOneByOrFail({ consultationId, senderId: caller.id, clientMessageId });
-      return { message: toMessageView(stored), fresh: false };
+      return { message: toMessageView(await this.store.bySender(consultationId, caller.id, clientMessageId)), fresh: false };
     }
   }
 
