@@ -20,6 +20,7 @@ import { MessageBuilder } from './delivery/message-builder';
 import { DeliveryProcessor, DispatchProcessor } from './delivery/notification.processors';
 import { ReconcileService } from './delivery/reconcile.service';
 import { notificationEntities } from './notification.entities';
+import { NotificationRepository } from './notification.repository';
 import { OutboxSubscriber } from './outbox/outbox.subscriber';
 import { OutboxWriter } from './outbox/outbox-writer';
 import { NOTIFICATION_QUEUES } from './queue/notification-jobs';
@@ -51,6 +52,7 @@ export class NotificationsModule {}
     DispatchProcessor,
     DeliveryProcessor,
     DispatchService,
+    NotificationRepository,
     DeliveryService,
     ReconcileService,
     MessageBuilder,

@@ -7,7 +7,8 @@ import { EmailChannel } from '../channels/email.channel';
 import { WhatsAppChannel } from '../channels/whatsapp.channel';
 import type { NotificationChannel } from '../channels/channel';
 import { NotificationDelivery } from '../entities/notification-delivery.entity';
-import { Notification } from '../entities/notification.entity';
+import type { Notification } from '../entities/notification.entity';
+import { NotificationRepository } from '../notification.repository';
 import type { OutsideChannel } from '../queue/notification-jobs';
 import { NotificationRelay } from '../queue/notification-relay';
 import { MessageBuilder } from './message-builder';
@@ -34,6 +35,7 @@ export class DispatchService {
     private readonly inApp: InAppChannel,
     private readonly email: EmailChannel,
     private readonly whatsapp: WhatsAppChannel,
+    private readonly notifications: NotificationRepository,
   ) {}
 
   async dispatch(notificationId: string): Promise<void> {
@@ -50,24 +52,25 @@ export class DispatchService {
 
   private async claim(manager: EntityManager, id: string): Promise<Outcome> {
     // The row lock makes two runs of one job (a stalled worker, a reconciliation) take turns.
-    const n = await manager.findOne(Notification, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    const n = await this.notifications.lock(manager, id);
     if (!n || n.state === 'cancelled' || n.state === 'skipped') return null;
     if (n.state === 'dispatched') return { notification: n, outside: await this.waiting(manager, id) };
     const now = this.clock.now();
     const verdict = await freshness(manager, n, now);
     if (verdict !== 'current') {
-      await manager.update(Notification, { id }, { state: verdict === 'stale' ? 'cancelled' : 'skipped' });
+      await this.notifications.setState(manager, id, verdict === 'stale' ? 'cancelled' : 'skipped');
       return null;
     }
     const recipient = await loadRecipient(manager, n.userId);
     if (!recipient) {
       // Gone meanwhile (rows cascade with the account): settle it, or every reconciliation brings it back.
-      await manager.update(Notification, { id }, { state: 'skipped' });
+      await this.notifications.setState(manager, id, 'skipped');
       return null;
     }
     const message = await this.builder.build(manager, n, recipient);
-    Object.assign(n, { state: 'dispatched', title: message.title.slice(0, 200), body: message.body, dispatchedAt: now });
-    await manager.update(Notification, { id }, { state: n.state, title: n.title, body: n.body, dispatchedAt: now });
+    const dispatched = { title: message.title.slice(0, 200), body: message.body, dispatchedAt: now };
+    Object.assign(n, { state: 'dispatched', ...dispatched });
+    await this.notifications.markDispatched(manager, id, dispatched);
 
     const later = notBefore(now, recipient.zone, n);
     const outside = ([this.email, this.whatsapp] as NotificationChannel[]).filter((c) => c.reaches(recipient));
@@ -75,7 +78,7 @@ export class DispatchService {
       { id: newId(), notificationId: id, channel: 'in_app' as const, status: 'sent' as const, notBefore: now, sentAt: now, attempts: 1 },
       ...outside.map((c) => ({ id: newId(), notificationId: id, channel: c.name, status: 'pending' as const, notBefore: later, sentAt: null, attempts: 0 })),
     ];
-    await manager.insert(NotificationDelivery, rows);
+    await this.notifications.addDeliveries(manager, rows);
     return { notification: n, pushed: { recipient, message }, outside: outside.map((c) => ({ notificationId: id, channel: c.name as OutsideChannel, notBefore: later })) };
   }
 

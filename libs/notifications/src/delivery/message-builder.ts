@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { User } from '@pendamping/identity';
 import { AppConfig } from '@pendamping/platform';
 import type { Notification } from '../entities/notification.entity';
 import type { NotificationType } from '../notification.types';
@@ -14,7 +13,7 @@ export class MessageBuilder {
 
   async build(manager: EntityManager, notification: Notification, recipient: Recipient): Promise<Message> {
     const withUserId = notification.payload.withUserId;
-    const other = withUserId ? await manager.findOne(User, { select: { id: true, name: true }, where: { id: withUserId } }) : null;
+    const [other]: { name: string }[] = withUserId ? await manager.query('SELECT name FROM users WHERE id = ?', [withUserId]) : [];
     return renderMessage({
       type: notification.type as NotificationType,
       payload: notification.payload,

@@ -1,6 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { User, type Locale } from '@pendamping/identity';
-import { NotificationPreference } from '../entities/notification-preference.entity';
+import type { Locale } from '@pendamping/identity';
 
 /** A person as the channels need them, with their current choices. */
 export interface Recipient {
@@ -15,14 +14,13 @@ export interface Recipient {
 }
 
 export async function loadRecipient(manager: EntityManager, userId: string): Promise<Recipient | null> {
-  // One query (person and choices together): this runs for every notification that goes out.
-  const row = await manager
-    .createQueryBuilder(User, 'u')
-    .leftJoin(NotificationPreference, 'p', 'p.userId = u.id')
-    .select(['u.id AS id', 'u.name AS name', 'u.email AS email', 'u.phone AS phone', 'u.locale AS locale', 'u.timezone AS zone'])
-    .addSelect(['p.email AS wantsEmail', 'p.whatsapp AS wantsWhatsapp', 'p.locale AS chosenLocale'])
-    .where('u.id = :userId', { userId })
-    .getRawOne<Omit<Recipient, 'wantsEmail' | 'wantsWhatsapp'> & { wantsEmail: number | null; wantsWhatsapp: number | null; chosenLocale: Locale | null }>();
+  // One query (person and choices together) in plain SQL: this runs for every notification that goes out.
+  const [row]: (Omit<Recipient, 'wantsEmail' | 'wantsWhatsapp'> & { wantsEmail: number | null; wantsWhatsapp: number | null; chosenLocale: Locale | null })[] = await manager.query(
+    `SELECT u.id, u.name, u.email, u.phone, u.locale, u.timezone AS zone, p.email AS wantsEmail, p.whatsapp AS wantsWhatsapp, p.locale AS chosenLocale
+       FROM users u LEFT JOIN notification_preferences p ON p.userId = u.id
+      WHERE u.id = ?`,
+    [userId],
+  );
   if (!row) return null;
   const { chosenLocale, wantsEmail, wantsWhatsapp, ...person } = row;
   return { ...person, locale: chosenLocale ?? person.locale, wantsEmail: wantsEmail === null ? true : Boolean(wantsEmail), wantsWhatsapp: wantsWhatsapp === null ? true : Boolean(wantsWhatsapp) };
