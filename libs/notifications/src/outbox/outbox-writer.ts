@@ -35,7 +35,11 @@ export class OutboxWriter {
     if (specs.length === 0) return;
     const now = this.clock.now();
     const rows = specs.map((s) => ({ id: newId(), ...s, dueAt: s.dueAt ?? now, state: 'scheduled' as const }));
-    await manager.insert(Notification, rows);
+    // Plain SQL: every booking, reschedule and registration writes these in its transaction.
+    await manager.query(
+      `INSERT INTO notifications (id, userId, type, refKind, refId, subjectId, payload, dueAt, state) VALUES ${rows.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+      rows.flatMap((r) => [r.id, r.userId, r.type, r.refKind, r.refId, r.subjectId, JSON.stringify(r.payload), r.dueAt, r.state]),
+    );
     changes.scheduled.push(...rows.map((r) => ({ id: r.id, dueAt: r.dueAt })));
   }
 
