@@ -57,13 +57,14 @@ export async function createHttpApp(config: AppConfig, rootModule: Type<unknown>
   });
   const app = await NestFactory.create<NestFastifyApplication>(rootModule, adapter, { bufferLogs: true, abortOnError: false });
   app.useLogger(withoutStartupNoise(app.get(Logger)));
-  await registerSecurityHeaders(app, config);
+  registerSecurityHeaders(app, config);
   enableCors(app, config);
   app
     .getHttpAdapter()
     .getInstance()
-    .addHook('onRequest', async (request, reply) => {
-      reply.header('x-request-id', request.id);
+    .addHook('onRequest', (request, reply, done) => {
+      void reply.header('x-request-id', request.id);
+      done();
     });
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());

@@ -1,5 +1,6 @@
-import helmet from '@fastify/helmet';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import helmet, { type HelmetOptions } from 'helmet';
 import type { AppConfig } from '../config/app-config';
 
 /** LiveKit's signalling socket and its HTTP twin (the client SDK checks a failed connect over HTTP). */
@@ -45,29 +46,47 @@ export function contentSecurityPolicy(config: AppConfig, extra: Directives = {})
 const PERMISSIONS_POLICY = 'camera=(self), microphone=(self), display-capture=(self), geolocation=(), payment=(), usb=()';
 
 /**
- * Security headers on every HTTP answer, the api's and the web app's alike (helmet): the policy above, no
+ * The headers helmet sets for `options`, read off once: with these options none depends on the request, so
+ * they need not be worked out again (a dozen middleware calls) for every answer.
+ */
+export function helmetHeaders(options: HelmetOptions): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const response = {
+    setHeader: (name: string, value: string | number) => (headers[name.toLowerCase()] = String(value)),
+    removeHeader: (name: string) => delete headers[name.toLowerCase()],
+  };
+  let done = false;
+  helmet(options)({} as IncomingMessage, response as unknown as ServerResponse, () => (done = true));
+  if (!done) throw new Error('helmet did not finish synchronously: its headers cannot be computed once');
+  return headers;
+}
+
+/**
+ * Security headers on every HTTP answer, the api's and the web app's alike (helmet's): the policy above, no
  * MIME sniffing, no framing, no referrer (addresses may carry a calendar secret or a dashboard token),
  * same-origin opener and resources, and HSTS when the public address is https.
  */
-export async function registerSecurityHeaders(app: NestFastifyApplication, config: AppConfig): Promise<void> {
+export function registerSecurityHeaders(app: NestFastifyApplication, config: AppConfig): void {
   const https = config.publicUrl.startsWith('https:');
-  await app.register(helmet, {
-    global: true,
-    // One string of our own (below), which the queue dashboard widens for its web font.
-    contentSecurityPolicy: false,
-    crossOriginEmbedderPolicy: false,
-    crossOriginOpenerPolicy: { policy: 'same-origin' },
-    crossOriginResourcePolicy: { policy: 'same-origin' },
-    referrerPolicy: { policy: 'no-referrer' },
-    xFrameOptions: { action: 'deny' },
-    strictTransportSecurity: https ? { maxAge: 31_536_000, includeSubDomains: false } : false,
-  });
-  const policy = contentSecurityPolicy(config);
+  const headers = {
+    ...helmetHeaders({
+      // One string of our own (below), which the queue dashboard widens for its web font.
+      contentSecurityPolicy: false,
+      crossOriginEmbedderPolicy: false,
+      crossOriginOpenerPolicy: { policy: 'same-origin' },
+      crossOriginResourcePolicy: { policy: 'same-origin' },
+      referrerPolicy: { policy: 'no-referrer' },
+      xFrameOptions: { action: 'deny' },
+      strictTransportSecurity: https ? { maxAge: 31_536_000, includeSubDomains: false } : false,
+    }),
+    'content-security-policy': contentSecurityPolicy(config),
+    'permissions-policy': PERMISSIONS_POLICY,
+  };
   app
     .getHttpAdapter()
     .getInstance()
-    .addHook('onRequest', async (_request, reply) => {
-      reply.header('content-security-policy', policy);
-      reply.header('permissions-policy', PERMISSIONS_POLICY);
+    .addHook('onRequest', (_request, reply, done) => {
+      void reply.headers(headers);
+      done();
     });
 }

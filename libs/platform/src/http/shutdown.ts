@@ -44,8 +44,9 @@ export class ShutdownState {
 export function trackInFlight(app: NestFastifyApplication): void {
   const state = app.get(ShutdownState);
   const fastify = app.getHttpAdapter().getInstance();
-  fastify.addHook('onRequest', async (_request, reply) => {
+  fastify.addHook('onRequest', (_request, reply, done) => {
     state.inFlight.add(reply.raw);
+    done();
   });
   fastify.addHook('onSend', (_request, reply, payload, done) => {
     if (state.draining) void reply.header('connection', 'close');
