@@ -4,7 +4,7 @@
 //   npm run build && node bench/booking.bench.mjs [seconds]     (BENCH_RUNS=3: median of 3)
 // Cases: distinct slots (every request creates a consultation) and one contested slot (one 201, the rest
 // 409 SLOT_TAKEN after taking the locks; exactly one winner per run is checked), then distinct slots at a paced
-// PACED_RATE bookings/s (open loop), whose p99 is the target.
+// PACED_RATE bookings/s (open loop), whose p99 is the target, and at half that rate.
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
@@ -130,25 +130,26 @@ for (const [scenario, platformPick, barePick] of cases) {
     errors: p.errors + b.errors, target: scenario.includes('contested') ? undefined : 0.5, note: `ratios ${runs.map((r) => r.toFixed(3)).join(', ')}; baseline p99 ${b.p99.toFixed(1)} ms`,
   });
 }
-// Paced: the latency people see at a steady 100 bookings/s, not at saturation.
-const pacedRuns = [];
-for (let run = 0; run < RUNS; run++) {
-  const pickP = distinct(firstSlot + 80 * 86_400_000);
-  const p = await paced(`booking, paced ${PACED_RATE}/s, platform (${run + 1}/${RUNS})`, PACED_RATE, seconds, async () => {
-    const { i, mentorId, start } = pickP();
-    const res = await fetch(`${api.origin}/api/consultations`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[i % ENTREPRENEURS]}` }, body: JSON.stringify({ mentorId, start: start.toISOString(), topic: 'permodalan' }) });
-    await res.arrayBuffer();
-    return res.status === 201;
-  });
-  const pickB = distinct(firstSlot + 100 * 86_400_000);
-  const b = await paced(`booking, paced ${PACED_RATE}/s, baseline (${run + 1}/${RUNS})`, PACED_RATE, seconds, () => bookBare(db, queue, outbox, { ...pickB(), topic: 'permodalan' }).then(() => true));
-  pacedRuns.push({ p99: p.p99, p, b });
-}
-{
+// Paced: the latency people see at a steady rate, not at saturation: the issue's 100/s, and half of it.
+// A rate above what the platform sustains builds a queue for the whole run: its p99 is the run's length.
+for (const [rate, offsetDays] of [[PACED_RATE, 80], [PACED_RATE / 2, 100]]) {
+  const pacedRuns = [];
+  for (let run = 0; run < RUNS; run++) {
+    const pickP = distinct(firstSlot + offsetDays * 86_400_000);
+    const p = await paced(`booking, paced ${rate}/s, platform (${run + 1}/${RUNS})`, rate, seconds, async () => {
+      const { i, mentorId, start } = pickP();
+      const res = await fetch(`${api.origin}/api/consultations`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[i % ENTREPRENEURS]}` }, body: JSON.stringify({ mentorId, start: start.toISOString(), topic: 'permodalan' }) });
+      await res.arrayBuffer();
+      return res.status === 201;
+    });
+    const pickB = distinct(firstSlot + (offsetDays + 10) * 86_400_000);
+    const b = await paced(`booking, paced ${rate}/s, baseline (${run + 1}/${RUNS})`, rate, seconds, () => bookBare(db, queue, outbox, { ...pickB(), topic: 'permodalan' }).then(() => true));
+    pacedRuns.push({ p99: p.p99, p, b });
+  }
   const { p, b, runs } = medianRun(pacedRuns, 'p99');
   record({
-    scenario: `booking, paced ${PACED_RATE}/s (distinct slots): p99`, platform: p.p99, baseline: b.p99, unit: 'ms', lowerIsBetter: true, p50: p.p50, p99: p.p99, errors: p.errors + b.errors,
-    note: `target p99 < ${PACED_P99_MS} ms: ${p.p99 < PACED_P99_MS ? 'met' : 'not met'}; p99 of runs ${runs.map((r) => r.toFixed(1)).join(', ')} ms; achieved ${p.rate.toFixed(0)}/s; baseline p50 ${b.p50.toFixed(1)} ms`,
+    scenario: `booking, paced ${rate}/s (distinct slots): p99`, platform: p.p99, baseline: b.p99, unit: 'ms', lowerIsBetter: true, p50: p.p50, p99: p.p99, errors: p.errors + b.errors,
+    note: `${rate === PACED_RATE ? `target p99 < ${PACED_P99_MS} ms: ${p.p99 < PACED_P99_MS ? 'met' : 'not met'}; ` : ''}p99 of runs ${runs.map((r) => r.toFixed(1)).join(', ')} ms; answered ${p.rate.toFixed(0)}/s; baseline p50 ${b.p50.toFixed(1)} ms`,
   });
 }
 record({ scenario: 'contested slot: winners per run (must all be 1)', platform: Math.max(...oneWinner), unit: 'bookings', note: oneWinner.join(', '), errors: oneWinner.filter((n) => n !== 1).length });

@@ -132,7 +132,7 @@ async function main() {
     return conn;
   }
   const send = (conn, i, event) =>
-    conn.senders[i].emitWithAck(event, { consultationId: consultations[i], clientMessageId: randomUUID(), body: 'Selamat pagi, Pak. Omzet bulan ini naik.' }).then(expectOk);
+    conn.senders[i].timeout(10_000).emitWithAck(event, { consultationId: consultations[i], clientMessageId: randomUUID(), body: 'Selamat pagi, Pak. Omzet bulan ini naik.' }).then(expectOk);
 
   /** Round trips for `secs`: every sender sends its next message once the last one is acked. */
   async function chat(name, conn, event = 'consultation:message', secs = seconds) {

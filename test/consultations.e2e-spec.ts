@@ -198,8 +198,11 @@ describe('consultations', () => {
       const [entrepreneur] = await app.newEntrepreneurs(1);
       const first = await book(entrepreneur, mentor.id, at('10:00'), { note: 'Modal usaha' });
       const again = await book(entrepreneur, mentor.id, at('10:00'), { note: 'Modal usaha' });
-      expect([first.status, again.status]).toEqual([201, 201]);
+      // The mentor's id in capitals is the same mentor (a UUID is case-blind): the same retry, stored as given first.
+      const shouted = await book(entrepreneur, mentor.id.toUpperCase(), at('10:00'), { note: 'Modal usaha' });
+      expect([first.status, again.status, shouted.status]).toEqual([201, 201, 201]);
       expect(again.body.id).toBe(first.body.id);
+      expect(shouted.body).toMatchObject({ id: first.body.id, mentorId: mentor.id });
       expect(await rowsFor(mentor.id)).toBe(1);
       const different = await book(entrepreneur, mentor.id, at('10:00'), { topic: 'keuangan' });
       expect(different.status).toBe(409);

@@ -31,7 +31,8 @@ export class BookingService {
     const { account } = mentor;
     if (!account?.roles.includes('mentor') || account.disabledAt || account.id === caller.id) throw notFound('Mentor');
     const { rules, slot } = this.slotIn(mentor.rules, new Date(dto.start));
-    const people = { mentorId: dto.mentorId, entrepreneurId: caller.id };
+    // The id as stored (a UUID may arrive in upper case): the calendar checks below compare ids in code.
+    const people = { mentorId: account.id, entrepreneurId: caller.id };
 
     return this.events.transaction(this.db, async (manager, emit) => {
       await this.consultations.lockCalendars(manager, [people.mentorId, people.entrepreneurId]);

@@ -70,18 +70,25 @@ export function publishReachingNobodyOnFailure<T extends { publish(channel: stri
 /** The subscription commands the adapter issues and drops (at its start, and as it closes). */
 const SUBSCRIPTION_COMMANDS = ['subscribe', 'psubscribe', 'unsubscribe', 'punsubscribe'] as const;
 
+/** ioredis's words for a command that never got its answer because the connection went (or gave up retrying). */
+const CONNECTION_GONE = /^(Connection is closed|Reached the max retries per request limit)/;
+
 /**
  * The adapter drops the promises of its SUBSCRIBE and UNSUBSCRIBE too. A node that closes while one is
  * unanswered (a node stopped right after its start) has ioredis reject it ("Connection is closed"), and the
- * rejection nobody handles ends the process. A failed one is harmless: while the connection lives, ioredis
+ * rejection nobody handles ends the process. That one is harmless: while the connection lives, ioredis
  * renews the subscriptions it holds on every reconnect, and `listenState` admits nobody until it is answered.
+ * Any other refusal (say an ACL's NOPERM on a live connection) still ends the process, loudly, as before:
+ * a node that cannot subscribe must not let sockets in.
  */
 export function subscriptionFailuresHandled<T extends Redis>(client: T): T {
   for (const name of SUBSCRIPTION_COMMANDS) {
     const command = (client[name] as (...args: unknown[]) => Promise<unknown>).bind(client);
     (client as Record<string, unknown>)[name] = (...args: unknown[]) => {
       const reply = command(...args);
-      reply.catch(() => undefined);
+      reply.catch((error: unknown) => {
+        if (!(error instanceof Error && CONNECTION_GONE.test(error.message))) throw error;
+      });
       return reply;
     };
   }
@@ -135,7 +142,9 @@ export class RedisIoAdapter extends IoAdapter {
    * handler's answer (a value, a promise or an observable, as Nest's own `transform` would take it) is the
    * ack unless the handler acks itself, an `{event, data}` answer is emitted instead, and a handler's
    * failure is logged without silencing the event. What comes after the disconnect is dropped by socket.io
-   * itself (a closed socket sends nothing).
+   * itself (a closed socket sends nothing). One difference: Nest unsubscribes from an observable answer at
+   * the disconnect; here one that never completes would outlive its socket (every handler answers with a
+   * promise, through SocketHandler.run).
    */
   override bindMessageHandlers(socket: Parameters<IoAdapter['bindMessageHandlers']>[0], handlers: MessageMappingProperties[]): void {
     const fail = (error: unknown) => this.logger.error(error);
@@ -148,7 +157,9 @@ export class RedisIoAdapter extends IoAdapter {
           if (event) socket.emit(event, payload);
           else if (!isAckHandledManually && typeof ack === 'function') ack(value);
         };
-        new Promise((resolve) => resolve(callback(data, ack))).then((value) => (isObservable(value) ? value.subscribe({ next: answer, error: fail }) : answer(value)), fail);
+        new Promise((resolve) => resolve(callback(data, ack)))
+          .then((value) => (isObservable(value) ? value.subscribe({ next: answer, error: fail }) : answer(value)))
+          .catch(fail);
       });
     }
   }

@@ -14,17 +14,14 @@ type Pool = { query(sql: string, values: unknown[], done: (error: Error | null) 
  */
 @Injectable()
 export class ChatRepository {
-  private readonly pool: Pool | undefined;
-
-  constructor(@InjectDataSource() private readonly db: DataSource) {
-    this.pool = (db.driver as MysqlDriver).pool as Pool | undefined;
-  }
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /** Stores one message; a second one of the sender with the same clientMessageId fails with ER_DUP_ENTRY. */
   async insert(message: Pick<ChatMessage, 'id' | 'consultationId' | 'senderId' | 'clientMessageId' | 'body' | 'createdAt'>, manager?: EntityManager): Promise<void> {
     const sql = 'INSERT INTO consultation_messages (id, consultationId, senderId, clientMessageId, body, createdAt) VALUES (?, ?, ?, ?, ?, ?)';
     const values = [message.id, message.consultationId, message.senderId, message.clientMessageId, message.body, message.createdAt];
-    const pool = this.pool;
+    // Read each time: a DataSource destroyed and initialised again has a new pool.
+    const pool = (this.db.driver as MysqlDriver).pool as Pool | undefined;
     if (manager || !pool) await (manager ?? this.db).query(sql, values);
     else await new Promise<void>((resolve, reject) => pool.query(sql, values, (error) => (error ? reject(error) : resolve())));
   }
