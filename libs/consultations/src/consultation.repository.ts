@@ -90,8 +90,7 @@ export class ConsultationRepository {
    * what keeps a cancel and a reschedule of one consultation from deadlocking.
    */
   async lockCalendars(manager: EntityManager, userIds: string[]): Promise<void> {
-    const ids = [...new Set(userIds)].sort();
-    await manager.query(`SELECT id FROM users WHERE id IN (${ids.map(() => '?').join(', ')}) ORDER BY id FOR UPDATE`, ids);
+    await manager.query('SELECT id FROM users WHERE id IN (?) ORDER BY id FOR UPDATE', [[...new Set(userIds)].sort()]);
   }
 
   /**

@@ -5,14 +5,24 @@ import type { NotificationDelivery } from './entities/notification-delivery.enti
 
 type NotificationRow = Omit<Notification, 'payload' | 'user'> & { payload: string };
 type NewDelivery = Pick<NotificationDelivery, 'id' | 'notificationId' | 'channel' | 'status' | 'notBefore' | 'sentAt' | 'attempts'>;
+type NewNotification = Pick<Notification, 'id' | 'userId' | 'type' | 'refKind' | 'refId' | 'subjectId' | 'payload' | 'dueAt' | 'state'>;
 
 /**
- * The notifications lib's hot-path queries in plain SQL: the dispatch of a due notification runs once per
- * reminder and message, and TypeORM's builder and entity mapping cost it more CPU than MySQL does.
- * Every method takes the transaction's `EntityManager`.
+ * The notifications lib's hot-path queries in plain SQL: outbox rows are written by every booking,
+ * reschedule and registration, and the dispatch of a due notification runs once per reminder and message;
+ * TypeORM's builder and entity mapping cost them more CPU than MySQL does. Every method takes the
+ * transaction's `EntityManager`. Row lists go in as one `VALUES ?` (mysql2 expands nested arrays).
  */
 @Injectable()
 export class NotificationRepository {
+  /** Outbox rows, in the transaction of the change they are about. */
+  async addScheduled(manager: EntityManager, rows: NewNotification[]): Promise<void> {
+    if (rows.length === 0) return;
+    await manager.query('INSERT INTO notifications (id, userId, type, refKind, refId, subjectId, payload, dueAt, state) VALUES ?', [
+      rows.map((r) => [r.id, r.userId, r.type, r.refKind, r.refId, r.subjectId, JSON.stringify(r.payload), r.dueAt, r.state]),
+    ]);
+  }
+
   /** The notification with its row locked until the transaction ends (two runs of one job take turns). */
   async lock(manager: EntityManager, id: string): Promise<Notification | null> {
     const [row]: NotificationRow[] = await manager.query(
@@ -34,9 +44,8 @@ export class NotificationRepository {
 
   async addDeliveries(manager: EntityManager, rows: NewDelivery[]): Promise<void> {
     if (rows.length === 0) return;
-    await manager.query(
-      `INSERT INTO notification_deliveries (id, notificationId, channel, status, notBefore, sentAt, attempts) VALUES ${rows.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
-      rows.flatMap((r) => [r.id, r.notificationId, r.channel, r.status, r.notBefore, r.sentAt, r.attempts]),
-    );
+    await manager.query('INSERT INTO notification_deliveries (id, notificationId, channel, status, notBefore, sentAt, attempts) VALUES ?', [
+      rows.map((r) => [r.id, r.notificationId, r.channel, r.status, r.notBefore, r.sentAt, r.attempts]),
+    ]);
   }
 }

@@ -32,8 +32,8 @@ import { NotificationRelay } from './queue/notification-relay';
  */
 @Module({
   imports: [TypeOrmModule.forFeature(notificationEntities), ...NOTIFICATION_QUEUES.map((name) => BullModule.registerQueue({ name }))],
-  providers: [OutboxWriter, OutboxSubscriber, NotificationRelay],
-  exports: [NotificationRelay, BullModule],
+  providers: [NotificationRepository, OutboxWriter, OutboxSubscriber, NotificationRelay],
+  exports: [NotificationRepository, NotificationRelay, BullModule],
 })
 export class NotificationsOutboxModule {}
 
@@ -52,7 +52,6 @@ export class NotificationsModule {}
     DispatchProcessor,
     DeliveryProcessor,
     DispatchService,
-    NotificationRepository,
     DeliveryService,
     ReconcileService,
     MessageBuilder,

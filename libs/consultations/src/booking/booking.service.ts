@@ -37,12 +37,13 @@ export class BookingService {
     return this.events.transaction(this.db, async (manager, emit) => {
       await this.consultations.lockCalendars(manager, [people.mentorId, people.entrepreneurId]);
       const note = dto.note?.trim() || null;
-      const { busy, upcoming } = await this.consultations.calendar(manager, people, { slot, ...mentorWindow(rules, slot), now: this.clock.now() });
+      const window = mentorWindow(rules, slot);
+      const { busy, upcoming } = await this.consultations.calendar(manager, people, { slot, ...window, now: this.clock.now() });
       // The same booking again is a retry whose first answer was lost (e.g. MySQL restarted after the commit).
       const same = busy.find((c) => c.mentorId === people.mentorId && c.entrepreneurId === people.entrepreneurId && c.start.getTime() === slot.start.getTime());
       if (same && same.topic === dto.topic && same.note === note) return manager.getRepository(Consultation).findOneByOrFail({ id: same.id });
       assertWithinLimits(this.config.bookingLimits, upcoming);
-      assertFree(rules, slot, people, busy);
+      assertFree(rules, slot, window, people, busy);
       const consultation = manager.getRepository(Consultation).create({
         id: newId(),
         ...people,
@@ -66,8 +67,9 @@ export class BookingService {
     return this.events.transaction(this.db, async (manager, emit) => {
       await this.consultations.lockCalendars(manager, [current.mentorId, current.entrepreneurId]);
       const consultation = await this.bookedForUpdate(manager, id);
-      const { busy } = await this.consultations.calendar(manager, consultation, { slot, ...mentorWindow(rules, slot), now: this.clock.now(), excludeId: consultation.id });
-      assertFree(rules, slot, consultation, busy);
+      const window = mentorWindow(rules, slot);
+      const { busy } = await this.consultations.calendar(manager, consultation, { slot, ...window, now: this.clock.now(), excludeId: consultation.id });
+      assertFree(rules, slot, window, consultation, busy);
       const previous = { previousStart: consultation.start, previousEnd: consultation.end };
       consultation.start = slot.start;
       consultation.end = slot.end;

@@ -7,7 +7,14 @@ import type { CalendarRows } from '../consultation.repository';
  * The stretch of the mentor's calendar a slot is checked against: the slot widened by the buffer, and its
  * whole local day (for the daily cap).
  */
-export function mentorWindow(rules: AvailabilityRules, slot: Interval): { dayStart: number; dayEnd: number; mentorFrom: Date; mentorTo: Date } {
+export interface MentorWindow {
+  dayStart: number;
+  dayEnd: number;
+  mentorFrom: Date;
+  mentorTo: Date;
+}
+
+export function mentorWindow(rules: AvailabilityRules, slot: Interval): MentorWindow {
   const buffer = rules.bufferMinutes * 60_000;
   const day = DateTime.fromJSDate(slot.start, { zone: rules.timezone }).startOf('day');
   const [dayStart, dayEnd] = [day.toMillis(), day.plus({ days: 1 }).toMillis()];
@@ -17,11 +24,10 @@ export function mentorWindow(rules: AvailabilityRules, slot: Interval): { daySta
 /**
  * Throws unless `slot` fits both calendars: no booked consultation of the mentor closer than the buffer,
  * the mentor's daily cap not reached, and neither person in another consultation then. `busy` is what
- * `ConsultationRepository.calendar` read for this slot, with both calendars locked.
+ * `ConsultationRepository.calendar` read for this slot's `window`, with both calendars locked.
  */
-export function assertFree(rules: AvailabilityRules, slot: Interval, people: { mentorId: string }, busy: CalendarRows['busy']): void {
+export function assertFree(rules: AvailabilityRules, slot: Interval, { dayStart, dayEnd }: MentorWindow, people: { mentorId: string }, busy: CalendarRows['busy']): void {
   const buffer = rules.bufferMinutes * 60_000;
-  const { dayStart, dayEnd } = mentorWindow(rules, slot);
   const mentorDay = busy.filter((r) => r.mentorId === people.mentorId);
   if (mentorDay.some((c) => conflicts(slot, c, buffer))) throw slotTaken();
   const sameDay = mentorDay.filter((c) => c.start.getTime() >= dayStart && c.start.getTime() < dayEnd);

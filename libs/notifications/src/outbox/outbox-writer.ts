@@ -3,6 +3,7 @@ import { In, type EntityManager } from 'typeorm';
 import { AppConfig, Clock, newId } from '@pendamping/platform';
 import { NotificationDelivery } from '../entities/notification-delivery.entity';
 import { Notification } from '../entities/notification.entity';
+import { NotificationRepository } from '../notification.repository';
 import { REMINDER_TYPES, type NotificationPayload, type NotificationType, type RefKind } from '../notification.types';
 import { reminderTimes } from './reminder-times';
 
@@ -29,17 +30,14 @@ export class OutboxWriter {
   constructor(
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly notifications: NotificationRepository,
   ) {}
 
   async add(manager: EntityManager, specs: NotificationSpec[], changes: OutboxChanges): Promise<void> {
     if (specs.length === 0) return;
     const now = this.clock.now();
     const rows = specs.map((s) => ({ id: newId(), ...s, dueAt: s.dueAt ?? now, state: 'scheduled' as const }));
-    // Plain SQL: every booking, reschedule and registration writes these in its transaction.
-    await manager.query(
-      `INSERT INTO notifications (id, userId, type, refKind, refId, subjectId, payload, dueAt, state) VALUES ${rows.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
-      rows.flatMap((r) => [r.id, r.userId, r.type, r.refKind, r.refId, r.subjectId, JSON.stringify(r.payload), r.dueAt, r.state]),
-    );
+    await this.notifications.addScheduled(manager, rows);
     changes.scheduled.push(...rows.map((r) => ({ id: r.id, dueAt: r.dueAt })));
   }
 
