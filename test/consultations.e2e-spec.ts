@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import { Consultation } from '@pendamping/consultations';
-import { DomainEvents, newId, type DomainEvent } from '@pendamping/platform';
+import { Clock, DomainEvents, newId, type DomainEvent } from '@pendamping/platform';
 import { releaseTogether } from './support/race';
 import { TestApp, type Session } from './support/test-app';
 
@@ -359,6 +359,28 @@ describe('consultations', () => {
       expect((await app.post(`/api/consultations/${id}/follow-up/done`, {}, mentor.token)).status).toBe(200);
       expect((await app.get('/api/mentors/me/follow-ups?overdue=true', mentor.token)).body.items).toEqual([]);
       expect((await app.get('/api/me/action-items', entrepreneur.token)).body.items).toEqual([]);
+    });
+
+    it('refuses to cancel or move a consultation once its start has passed (409 ALREADY_STARTED), and nothing changes', async () => {
+      const mentor = await standard();
+      const [entrepreneur] = await app.newEntrepreneurs(1);
+      const { id } = (await book(entrepreneur, mentor.id, at('09:00'))).body;
+      const clock = app.app.get(Clock);
+      try {
+        // A minute before it starts either side may still cancel or move it; from its start on, neither.
+        clock.now = () => new Date(new Date(at('09:00')).getTime() - 60_000);
+        expect((await app.post(`/api/consultations/${id}/reschedule`, { start: at('10:00') }, mentor.token)).status).toBe(200);
+        clock.now = () => new Date(at('10:00'));
+        for (const who of [entrepreneur, mentor]) {
+          const cancel = await app.post(`/api/consultations/${id}/cancel`, { reason: 'Terlambat' }, who.token);
+          expect(cancel.body).toMatchObject({ statusCode: 409, code: 'ALREADY_STARTED' });
+          const move = await app.post(`/api/consultations/${id}/reschedule`, { start: at('11:00') }, who.token);
+          expect(move.body).toMatchObject({ statusCode: 409, code: 'ALREADY_STARTED' });
+        }
+      } finally {
+        clock.now = Clock.prototype.now;
+      }
+      expect((await app.get(`/api/consultations/${id}`, entrepreneur.token)).body).toMatchObject({ status: 'booked', start: at('10:00') });
     });
 
     it('publishes domain events for booked, rescheduled and cancelled', async () => {

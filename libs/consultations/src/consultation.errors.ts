@@ -22,5 +22,8 @@ export const notBooked = (status: string) =>
 
 export const notStarted = () => new DomainError('NOT_STARTED', 'The consultation has not started yet');
 
+export const alreadyStarted = () =>
+  new DomainError('ALREADY_STARTED', 'This consultation has already started; it can no longer be cancelled or moved (record a no-show or an outcome instead)');
+
 export const noAvailability = () =>
   new DomainError('NOT_A_SLOT', 'This mentor has not set their availability yet, so there are no slots to book');

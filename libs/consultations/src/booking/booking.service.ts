@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig, Clock, DomainEvents, newId, notFound, type Caller } from '@pendamping/platform';
 import { AvailabilityService } from '../availability/availability.service';
 import { offeredSlots, type AvailabilityRules, type Interval } from '../availability/slots';
-import { inThePast, noAvailability, notASlot, notBooked } from '../consultation.errors';
+import { alreadyStarted, inThePast, noAvailability, notASlot, notBooked } from '../consultation.errors';
 import { consultationEvent } from '../consultation.events';
 import type { BookConsultationDto } from './booking.dto';
 import { ConsultationRepository } from '../consultation.repository';
@@ -66,7 +66,7 @@ export class BookingService {
 
     return this.events.transaction(this.db, async (manager, emit) => {
       await this.consultations.lockCalendars(manager, [current.mentorId, current.entrepreneurId]);
-      const consultation = await this.bookedForUpdate(manager, id);
+      const consultation = await this.upcomingForUpdate(manager, id);
       const window = mentorWindow(rules, slot);
       const { busy } = await this.consultations.calendar(manager, consultation, { slot, ...window, now: this.clock.now(), excludeId: consultation.id });
       assertFree(rules, slot, window, consultation, busy);
@@ -86,7 +86,7 @@ export class BookingService {
       // Calendars first, in the same order as booking and reschedule: locking the consultation first while a
       // reschedule of it holds the calendars and waits for that row is a deadlock.
       await this.consultations.lockCalendars(manager, [current.mentorId, current.entrepreneurId]);
-      const consultation = await this.bookedForUpdate(manager, id);
+      const consultation = await this.upcomingForUpdate(manager, id);
       Object.assign(consultation, { status: 'cancelled', cancelledBy: caller.id, cancelReason: reason.trim() });
       await manager.getRepository(Consultation).update(id, { status: 'cancelled', cancelledBy: caller.id, cancelReason: reason.trim() });
       await emit(consultationEvent('consultation.cancelled', consultation, { byUserId: caller.id, reason: reason.trim() }));
@@ -109,10 +109,12 @@ export class BookingService {
     return { rules, slot };
   }
 
-  private async bookedForUpdate(manager: EntityManager, id: string): Promise<Consultation> {
+  /** The consultation, locked, while it can still be moved or cancelled: booked and not yet started. */
+  private async upcomingForUpdate(manager: EntityManager, id: string): Promise<Consultation> {
     const consultation = await manager.getRepository(Consultation).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!consultation) throw notFound('Consultation');
     if (consultation.status !== 'booked') throw notBooked(consultation.status);
+    if (consultation.start.getTime() <= this.clock.now().getTime()) throw alreadyStarted();
     return consultation;
   }
 }

@@ -55,6 +55,7 @@ export class ConsultationsController {
   @HttpCode(200)
   @ApiOperation({ operationId: 'cancelConsultation', summary: 'Cancel (either participant); the slot is free again at once' })
   @ApiOkResponse({ type: ConsultationView })
+  @ApiConflictResponse({ description: 'NOT_BOOKED (cancelled, held or no-show), ALREADY_STARTED (its start has passed); TRY_AGAIN with Retry-After (nothing saved)' })
   async cancel(@CurrentUser() caller: Caller, @Param('id', ParseIdPipe) id: string, @Body() dto: CancelDto): Promise<ConsultationView> {
     return toView(await this.booking.cancel(caller, id, dto.reason));
   }
@@ -63,7 +64,7 @@ export class ConsultationsController {
   @HttpCode(200)
   @ApiOperation({ operationId: 'rescheduleConsultation', summary: 'Move to another free slot; when it is taken the consultation keeps its time' })
   @ApiOkResponse({ type: ConsultationView })
-  @ApiConflictResponse({ description: 'SLOT_TAKEN; TRY_AGAIN with Retry-After (nothing saved)' })
+  @ApiConflictResponse({ description: 'SLOT_TAKEN, NOT_BOOKED, ALREADY_STARTED (its start has passed); TRY_AGAIN with Retry-After (nothing saved)' })
   async reschedule(@CurrentUser() caller: Caller, @Param('id', ParseIdPipe) id: string, @Body() dto: RescheduleDto): Promise<ConsultationView> {
     return toView(await this.booking.reschedule(caller, id, new Date(dto.start)));
   }

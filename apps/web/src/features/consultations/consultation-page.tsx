@@ -114,7 +114,8 @@ function Details({ c }: { c: Consultation }) {
             </Text>
           )}
           {c.status === 'cancelled' && c.cancelReason && <Alert color="gray">{t('consultations.detail.cancelledBy', { reason: c.cancelReason })}</Alert>}
-          {participant && c.status === 'booked' && !ended && (
+          {/* Once it has started it can no longer be moved or cancelled (the api answers ALREADY_STARTED). */}
+          {participant && c.status === 'booked' && !started && (
             <Group gap="xs" mt="xs">
               <CalendarButton consultationId={c.id} />
               <Button variant="outline" component={Link} to={`/consultations/${c.id}/reschedule`}>

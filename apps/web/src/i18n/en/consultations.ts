@@ -50,6 +50,7 @@ const en: Strings<typeof id> = {
       ALREADY_BOOKED_THEN: 'You already have another consultation at this time. Please choose another one.',
       DAILY_CAP_REACHED: 'The mentor is fully booked on this day. Please choose another day.',
       NOT_BOOKED: 'This consultation is no longer active, so it cannot change.',
+      ALREADY_STARTED: 'This consultation has already started, so it can no longer be moved or cancelled.',
       BOOKING_LIMIT_MENTOR: 'You already have upcoming consultations with this mentor. Attend or cancel one before booking another.',
       BOOKING_LIMIT_TOTAL: 'You already have many upcoming consultations. Attend or cancel one before booking another.',
     },

@@ -47,6 +47,7 @@ export default {
       ALREADY_BOOKED_THEN: 'Anda sudah punya konsultasi lain di jam ini. Silakan pilih jadwal lain.',
       DAILY_CAP_REACHED: 'Jadwal pendamping di hari ini sudah penuh. Silakan pilih hari lain.',
       NOT_BOOKED: 'Konsultasi ini sudah tidak aktif, jadi tidak dapat diubah.',
+      ALREADY_STARTED: 'Konsultasi ini sudah dimulai, jadi tidak dapat dipindah atau dibatalkan lagi.',
       BOOKING_LIMIT_MENTOR: 'Anda sudah punya janji yang akan datang dengan pendamping ini. Hadiri atau batalkan dulu salah satunya sebelum membuat janji baru.',
       BOOKING_LIMIT_TOTAL: 'Anda sudah punya cukup banyak janji konsultasi yang akan datang. Hadiri atau batalkan dulu salah satunya sebelum membuat janji baru.',
     },
