@@ -144,7 +144,7 @@ describe('notification channels, inbox and admin (fake WhatsApp provider, SMTP o
     expect(arrived.map((n) => n.refId)).toEqual([sessionIds[0], sessionIds[0]]);
     const inbox = (await app.get('/api/notifications', person.token)).body.items;
     expect(inbox[0]).toMatchObject({ type: 'workshop.session.reminder', ref: { kind: 'workshop_session', id: sessionIds[0] } });
-    expect(inbox[0].body).toContain(`/workshops/${id}/sessions/${sessionIds[0]}`);
+    expect(inbox[0].path).toBe(`/workshops/${id}/sessions/${sessionIds[0]}`);
 
     // Move the second session a day later: its reminders are replaced by ones for the new time.
     const current = (await app.get(`/api/workshops/${id}`, admin.token)).body.sessions as { id: string; start: string; end: string }[];

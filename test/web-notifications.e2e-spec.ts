@@ -110,7 +110,7 @@ describe('web app: notifications, settings and profile', () => {
     await phone.context.close();
   }, 60_000);
 
-  it('the inbox pages by cursor, filters unread, and opens each kind where it points (session link read from the body)', async () => {
+  it('the inbox pages by cursor, filters unread, and opens each kind where it points (a session page from its workshop in the payload)', async () => {
     const person = await stack.app.newEntrepreneur();
     const db = stack.app.app.get(DataSource).getRepository(Notification);
     const base = Date.now() - 60 * 60_000;
@@ -124,7 +124,7 @@ describe('web app: notifications, settings and profile', () => {
       ...Array.from({ length: 22 }, (_, i) => row(i, {})),
       row(30, { title: 'Sertifikat siap', type: 'certificate.ready', refId: certificateWorkshop, readAt: null }),
       row(31, { title: 'Konsultasi terjadwal', type: 'consultation.booked', refKind: 'consultation', refId: consultationId, readAt: null }),
-      row(32, { title: 'Pengingat sesi', type: 'workshop.session.reminder', refKind: 'workshop_session', refId: sessionId, body: `Sesi dimulai. Masuk di http://localhost:3000/workshops/${workshopId}/sessions/${sessionId}`, readAt: null }),
+      row(32, { title: 'Pengingat sesi', type: 'workshop.session.reminder', refKind: 'workshop_session', refId: sessionId, payload: { workshopId }, body: 'Sesi workshop "Pembukuan" dimulai Senin, 7 Desember 2026 pukul 10.00 WIB.', readAt: null }),
     ] as Notification[]);
 
     const phone = await openPhone(stack, { session: person });

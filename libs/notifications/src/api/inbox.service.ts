@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
 import { Clock, DEFAULT_PAGE_SIZE, decodeTimeCursor, notFound, toPage, type Page } from '@pendamping/platform';
 import { Notification } from '../entities/notification.entity';
+import { notificationPath } from '../notification-path';
 import type { NotificationType } from '../notification.types';
 import type { InboxQuery } from './notification.dto';
 import type { NotificationView } from './notification.views';
@@ -48,6 +49,7 @@ export function toView(n: Notification): NotificationView {
     title: n.title ?? '',
     body: n.body ?? '',
     ref: { kind: n.refKind, id: n.refId },
+    path: notificationPath(n),
     readAt: n.readAt?.toISOString() ?? null,
     createdAt: (n.dispatchedAt ?? n.createdAt).toISOString(),
   };

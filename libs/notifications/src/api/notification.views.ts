@@ -16,6 +16,7 @@ export class NotificationView {
   @ApiProperty() title: string;
   @ApiProperty() body: string;
   @ApiProperty({ type: NotificationRef }) ref: NotificationRef;
+  @ApiProperty({ description: "the web app's page for it, e.g. /workshops/{id}/sessions/{sessionId}", example: '/consultations/01a2…' }) path: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) readAt: string | null;
   @ApiProperty({ type: String, format: 'date-time', description: 'when the notification went out' }) createdAt: string;
 }

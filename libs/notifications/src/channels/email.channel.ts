@@ -29,7 +29,7 @@ export class EmailChannel extends NotificationChannel implements OnApplicationSh
       from: this.config.smtpFrom,
       to: { name: recipient.name, address: recipient.email },
       subject: message.title,
-      text: message.body,
+      text: message.text,
       // Stable per notification: should a retry ever send twice, mail clients see one message.
       messageId: `<${notification.id}.email@pendamping>`,
       headers: { 'X-Pendamping-Notification': notification.id, 'X-Pendamping-Type': notification.type },

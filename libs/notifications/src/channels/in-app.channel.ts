@@ -1,5 +1,6 @@
 import { Injectable, Optional } from '@nestjs/common';
 import { RealtimePublisher } from '@pendamping/platform';
+import { notificationPath } from '../notification-path';
 import { NotificationChannel, type Outgoing } from './channel';
 
 /**
@@ -22,6 +23,6 @@ export class InAppChannel extends NotificationChannel {
   async send({ notification: n, message }: Outgoing): Promise<void> {
     if (!this.realtime) return;
     const ref = { kind: n.refKind, id: n.refId };
-    await this.realtime.toUser(n.userId, 'notification', { id: n.id, type: n.type, title: message.title, body: message.body, ref, createdAt: (n.dispatchedAt ?? n.createdAt).toISOString() });
+    await this.realtime.toUser(n.userId, 'notification', { id: n.id, type: n.type, title: message.title, body: message.body, ref, path: notificationPath(n), createdAt: (n.dispatchedAt ?? n.createdAt).toISOString() });
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AppConfig } from '@pendamping/platform';
 import type { Notification } from '../entities/notification.entity';
+import { notificationPath } from '../notification-path';
 import type { NotificationType } from '../notification.types';
 import { renderMessage, type Message } from '../templates/messages';
 import type { Recipient } from './recipient';
@@ -26,10 +27,6 @@ export class MessageBuilder {
 
   /** A page of the web app (a mail client has no bearer token for the api). */
   link(n: Pick<Notification, 'type' | 'refKind' | 'refId' | 'payload'>): string {
-    const base = this.config.publicUrl.replace(/\/$/, '');
-    if (n.type === 'certificate.ready') return `${base}/workshops/${n.refId}/certificate`;
-    if (n.refKind === 'consultation') return `${base}/consultations/${n.refId}`;
-    if (n.refKind === 'workshop_session') return `${base}/workshops/${n.payload.workshopId}/sessions/${n.refId}`;
-    return `${base}/workshops/${n.refId}`;
+    return `${this.config.publicUrl.replace(/\/$/, '')}${notificationPath(n)}`;
   }
 }

@@ -16,13 +16,17 @@ export interface MessageInput {
 
 export interface Message {
   title: string;
+  /** What the inbox and the bell show: the app links the notification itself, so no address in it. */
   body: string;
+  /** The body and where to go ("Masuk di https://…"), for channels read outside the app (email). */
+  text: string;
   link: string;
   /** Meta Cloud API template: its name and the body's {{1}}, {{2}}… values in order. */
   whatsapp: { template: string; params: string[] };
 }
 
-type Writer = (i: MessageInput, when: string) => { title: string; body: string; params: string[] };
+/** `go` leads to the link in `text` ("Masuk di"); a message without it has nowhere to send the reader. */
+type Writer = (i: MessageInput, when: string) => { title: string; body: string; go?: string; params: string[] };
 
 const TOPIC_NAMES: Record<Locale, Record<string, string>> = {
   id: { permodalan: 'permodalan', perizinan: 'perizinan', sertifikasi_halal: 'sertifikasi halal', keuangan: 'keuangan', pemasaran: 'pemasaran', produksi: 'produksi', lainnya: 'lainnya' },
@@ -32,12 +36,14 @@ const TOPIC_NAMES: Record<Locale, Record<string, string>> = {
 const ID: Record<NotificationType, Writer> = {
   'consultation.booked': (i, when) => ({
     title: 'Konsultasi terjadwal',
-    body: `Konsultasi ${topic(i)} dengan ${i.withName} terjadwal ${when}. Masuk di ${i.link}`,
+    body: `Konsultasi ${topic(i)} dengan ${i.withName} terjadwal ${when}.`,
+    go: 'Masuk di',
     params: [i.withName ?? '', when, i.link],
   }),
   'consultation.rescheduled': (i, when) => ({
     title: 'Jadwal konsultasi berubah',
-    body: `Konsultasi dengan ${i.withName} dipindah ke ${when} (sebelumnya ${previous(i)}). Masuk di ${i.link}`,
+    body: `Konsultasi dengan ${i.withName} dipindah ke ${when} (sebelumnya ${previous(i)}).`,
+    go: 'Masuk di',
     params: [i.withName ?? '', when, previous(i), i.link],
   }),
   'consultation.cancelled': (i, when) => ({
@@ -47,12 +53,14 @@ const ID: Record<NotificationType, Writer> = {
   }),
   'consultation.reminder': (i, when) => ({
     title: `Pengingat: konsultasi ${formatLead(i.payload.offsetMs ?? 0, 'id')} lagi`,
-    body: `Konsultasi ${topic(i)} dengan ${i.withName} dimulai ${when}. Masuk di ${i.link}`,
+    body: `Konsultasi ${topic(i)} dengan ${i.withName} dimulai ${when}.`,
+    go: 'Masuk di',
     params: [i.withName ?? '', when, i.link],
   }),
   'workshop.registered': (i, when) => ({
     title: 'Pendaftaran workshop berhasil',
-    body: `Anda terdaftar di workshop "${i.payload.title}". Sesi pertama ${when}. Detail di ${i.link}`,
+    body: `Anda terdaftar di workshop "${i.payload.title}". Sesi pertama ${when}.`,
+    go: 'Detail di',
     params: [i.payload.title ?? '', when, i.link],
   }),
   'workshop.waitlisted': (i) => ({
@@ -62,12 +70,14 @@ const ID: Record<NotificationType, Writer> = {
   }),
   'workshop.promoted': (i, when) => ({
     title: 'Anda dapat kursi workshop',
-    body: `Kursi di workshop "${i.payload.title}" kini milik Anda. Sesi pertama ${when}. Detail di ${i.link}`,
+    body: `Kursi di workshop "${i.payload.title}" kini milik Anda. Sesi pertama ${when}.`,
+    go: 'Detail di',
     params: [i.payload.title ?? '', when, i.link],
   }),
   'workshop.changed': (i, when) => ({
     title: 'Jadwal workshop berubah',
-    body: `Jadwal workshop "${i.payload.title}" berubah. Sesi berikutnya ${when}. Detail di ${i.link}`,
+    body: `Jadwal workshop "${i.payload.title}" berubah. Sesi berikutnya ${when}.`,
+    go: 'Detail di',
     params: [i.payload.title ?? '', when, i.link],
   }),
   'workshop.cancelled': (i) => ({
@@ -77,17 +87,20 @@ const ID: Record<NotificationType, Writer> = {
   }),
   'workshop.session.reminder': (i, when) => ({
     title: `Pengingat: workshop ${formatLead(i.payload.offsetMs ?? 0, 'id')} lagi`,
-    body: `Sesi workshop "${i.payload.title}" dimulai ${when}. Masuk di ${i.link}`,
+    body: `Sesi workshop "${i.payload.title}" dimulai ${when}.`,
+    go: 'Masuk di',
     params: [i.payload.title ?? '', when, i.link],
   }),
   'certificate.ready': (i) => ({
     title: 'Sertifikat siap',
-    body: `Sertifikat workshop "${i.payload.title}" (nomor ${i.payload.certificateNumber}) siap diunduh di ${i.link}`,
+    body: `Sertifikat workshop "${i.payload.title}" (nomor ${i.payload.certificateNumber}) siap diunduh.`,
+    go: 'Unduh di',
     params: [i.payload.title ?? '', i.payload.certificateNumber ?? '', i.link],
   }),
   'followup.due': (i) => ({
     title: 'Tindak lanjut hari ini',
-    body: `Hari ini (${formatLocalDate(i.payload.followUpOn!, 'id')}) waktunya menindaklanjuti konsultasi dengan ${i.withName}. Buka ${i.link}`,
+    body: `Hari ini (${formatLocalDate(i.payload.followUpOn!, 'id')}) waktunya menindaklanjuti konsultasi dengan ${i.withName}.`,
+    go: 'Buka',
     params: [i.withName ?? '', formatLocalDate(i.payload.followUpOn!, 'id'), i.link],
   }),
 };
@@ -95,12 +108,14 @@ const ID: Record<NotificationType, Writer> = {
 const EN: Record<NotificationType, Writer> = {
   'consultation.booked': (i, when) => ({
     title: 'Consultation booked',
-    body: `Your ${topic(i)} consultation with ${i.withName} is booked for ${when}. Join at ${i.link}`,
+    body: `Your ${topic(i)} consultation with ${i.withName} is booked for ${when}.`,
+    go: 'Join at',
     params: [i.withName ?? '', when, i.link],
   }),
   'consultation.rescheduled': (i, when) => ({
     title: 'Consultation moved',
-    body: `Your consultation with ${i.withName} moved to ${when} (was ${previous(i)}). Join at ${i.link}`,
+    body: `Your consultation with ${i.withName} moved to ${when} (was ${previous(i)}).`,
+    go: 'Join at',
     params: [i.withName ?? '', when, previous(i), i.link],
   }),
   'consultation.cancelled': (i, when) => ({
@@ -110,12 +125,14 @@ const EN: Record<NotificationType, Writer> = {
   }),
   'consultation.reminder': (i, when) => ({
     title: `Reminder: consultation in ${formatLead(i.payload.offsetMs ?? 0, 'en')}`,
-    body: `Your ${topic(i)} consultation with ${i.withName} starts ${when}. Join at ${i.link}`,
+    body: `Your ${topic(i)} consultation with ${i.withName} starts ${when}.`,
+    go: 'Join at',
     params: [i.withName ?? '', when, i.link],
   }),
   'workshop.registered': (i, when) => ({
     title: 'Workshop registration confirmed',
-    body: `You are registered for "${i.payload.title}". The first session is ${when}. Details at ${i.link}`,
+    body: `You are registered for "${i.payload.title}". The first session is ${when}.`,
+    go: 'Details at',
     params: [i.payload.title ?? '', when, i.link],
   }),
   'workshop.waitlisted': (i) => ({
@@ -125,12 +142,14 @@ const EN: Record<NotificationType, Writer> = {
   }),
   'workshop.promoted': (i, when) => ({
     title: 'You have a workshop seat',
-    body: `A seat in "${i.payload.title}" is now yours. The first session is ${when}. Details at ${i.link}`,
+    body: `A seat in "${i.payload.title}" is now yours. The first session is ${when}.`,
+    go: 'Details at',
     params: [i.payload.title ?? '', when, i.link],
   }),
   'workshop.changed': (i, when) => ({
     title: 'Workshop schedule changed',
-    body: `The schedule of "${i.payload.title}" changed. The next session is ${when}. Details at ${i.link}`,
+    body: `The schedule of "${i.payload.title}" changed. The next session is ${when}.`,
+    go: 'Details at',
     params: [i.payload.title ?? '', when, i.link],
   }),
   'workshop.cancelled': (i) => ({
@@ -140,17 +159,20 @@ const EN: Record<NotificationType, Writer> = {
   }),
   'workshop.session.reminder': (i, when) => ({
     title: `Reminder: workshop in ${formatLead(i.payload.offsetMs ?? 0, 'en')}`,
-    body: `The "${i.payload.title}" session starts ${when}. Join at ${i.link}`,
+    body: `The "${i.payload.title}" session starts ${when}.`,
+    go: 'Join at',
     params: [i.payload.title ?? '', when, i.link],
   }),
   'certificate.ready': (i) => ({
     title: 'Certificate ready',
-    body: `Your certificate for "${i.payload.title}" (number ${i.payload.certificateNumber}) is ready at ${i.link}`,
+    body: `Your certificate for "${i.payload.title}" (number ${i.payload.certificateNumber}) is ready.`,
+    go: 'Download it at',
     params: [i.payload.title ?? '', i.payload.certificateNumber ?? '', i.link],
   }),
   'followup.due': (i) => ({
     title: 'Follow-up due today',
-    body: `Today (${formatLocalDate(i.payload.followUpOn!, 'en')}) is the day to follow up your consultation with ${i.withName}. Open ${i.link}`,
+    body: `Today (${formatLocalDate(i.payload.followUpOn!, 'en')}) is the day to follow up your consultation with ${i.withName}.`,
+    go: 'Open',
     params: [i.withName ?? '', formatLocalDate(i.payload.followUpOn!, 'en'), i.link],
   }),
 };
@@ -171,6 +193,7 @@ function previous(i: MessageInput): string {
 /** The message in the reader's language (Indonesian unless they chose English). */
 export function renderMessage(input: MessageInput): Message {
   const when = input.payload.start ? formatLocalTime(input.payload.start, input.zone, input.locale) : '';
-  const { title, body, params } = (input.locale === 'en' ? EN : ID)[input.type](input, when);
-  return { title, body, link: input.link, whatsapp: { template: `pendamping_${input.type.replace(/\./g, '_')}`, params } };
+  const { title, body, go, params } = (input.locale === 'en' ? EN : ID)[input.type](input, when);
+  const text = go ? `${body} ${go} ${input.link}` : body;
+  return { title, body, text, link: input.link, whatsapp: { template: `pendamping_${input.type.replace(/\./g, '_')}`, params } };
 }

@@ -8,7 +8,7 @@ import { RequireAuth, useZone } from '@/lib/auth';
 import { formatDateTime } from '@/lib/datetime';
 import { useT } from '@/i18n';
 import { Empty, ErrorState, Loading } from '@/ui/states';
-import { fetchInboxPage, notificationKeys, notificationTarget, useMarkRead } from './notification-queries';
+import { fetchInboxPage, notificationKeys, useMarkRead } from './notification-queries';
 import classes from './notifications.module.css';
 
 function InboxItem({ n }: { n: Notification }) {
@@ -18,7 +18,7 @@ function InboxItem({ n }: { n: Notification }) {
   const unread = !n.readAt;
   return (
     <Card withBorder padding="sm" component="li" className={unread ? classes.unread : undefined} data-testid="inbox-item" data-unread={unread}>
-      <UnstyledButton component={Link} to={notificationTarget(n)} onClick={() => unread && markRead.mutate(n.id)} className={classes.open}>
+      <UnstyledButton component={Link} to={n.path} onClick={() => unread && markRead.mutate(n.id)} className={classes.open}>
         <Group gap={6} wrap="nowrap" align="flex-start">
           {unread && <span className={classes.dot} aria-hidden />}
           {unread && <VisuallyHidden>{t('notifications.inbox.unread')}: </VisuallyHidden>}

@@ -6,7 +6,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
 import { useSocket, useSocketEvent } from '@/lib/socket';
 import { useT } from '@/i18n';
-import { addToCache, fetchUnread, notificationKeys, notificationTarget, useMarkRead } from './notification-queries';
+import { addToCache, fetchUnread, notificationKeys, useMarkRead } from './notification-queries';
 
 export { notificationKeys } from './notification-queries';
 
@@ -35,7 +35,7 @@ export function NotificationBell() {
 
   useSocketEvent('notification', (n) => {
     addToCache(client, n);
-    const to = notificationTarget(n);
+    const to = n.path;
     // The toasts render outside the router: the link navigates through this component's navigate.
     notifications.show({
       id: `notification-${n.id}`,

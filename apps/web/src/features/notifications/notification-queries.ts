@@ -49,17 +49,3 @@ export function useMarkRead() {
     onError: () => void client.invalidateQueries({ queryKey: notificationKeys.all }),
   });
 }
-
-/**
- * Where a notification points in this app. A session's page needs its workshop, which the inbox item
- * does not carry: the message body has the full link, so it is read from there.
- */
-export function notificationTarget(n: Pick<Notification, 'type' | 'ref' | 'body'>): string {
-  const id = encodeURIComponent(n.ref.id);
-  if (n.type === 'certificate.ready') return `/workshops/${id}/certificate`;
-  if (n.ref.kind === 'consultation') return `/consultations/${id}`;
-  if (n.ref.kind === 'workshop') return `/workshops/${id}`;
-  const inBody = n.body.match(/\/workshops\/([\w-]+)\/sessions\/([\w-]+)/);
-  if (inBody && inBody[2] === n.ref.id) return `/workshops/${inBody[1]}/sessions/${id}`;
-  return '/workshops';
-}
