@@ -125,7 +125,7 @@ describe('races', () => {
     const realNow = Clock.prototype.now;
     afterAll(() => void (app.app.get(Clock).now = realNow));
 
-    it('ends each started consultation one way only (completed, no-show or cancelled), no 500 and no deadlock', async () => {
+    it('ends each started consultation as its mentor says (completed or no-show); its cancel and move are refused, no 500 and no deadlock', async () => {
       const [mentor] = await availableMentors(1);
       const people = await app.newEntrepreneurs(4);
       const ids: string[] = [];
@@ -148,10 +148,13 @@ describe('races', () => {
       const outcomes: { consultationId: string }[] = await db.query('SELECT consultationId FROM consultation_outcomes WHERE consultationId IN (?)', [ids]);
       for (const [i, id] of ids.entries()) {
         const row = rows.find((r) => r.id === id)!;
-        const [ending, cancel] = [answers[3 * i], answers[3 * i + 1]];
-        // Exactly one of the two endings went through, and the row says which.
-        expect([ending.status < 300, cancel.status < 300].filter(Boolean)).toHaveLength(1);
-        expect(row.status).toBe(cancel.status < 300 ? 'cancelled' : i % 2 === 0 ? 'completed' : 'no_show');
+        const [ending, cancel, move] = [answers[3 * i], answers[3 * i + 1], answers[3 * i + 2]];
+        // A started consultation is no longer cancelled or moved: the mentor's ending goes through, and the
+        // other two are refused for having started (or, once the ending committed, for no longer being booked).
+        expect(ending.status).toBeLessThan(300);
+        for (const refused of [cancel, move]) expect(['ALREADY_STARTED', 'NOT_BOOKED']).toContain(refused.body.code);
+        expect(row.status).toBe(i % 2 === 0 ? 'completed' : 'no_show');
+        expect(row.start).toEqual(new Date(SLOTS[i]));
         expect(outcomes.some((o) => o.consultationId === id)).toBe(row.status === 'completed');
       }
       expect(await doubleBooked('mentorId', [mentor.id])).toEqual([]);
@@ -171,9 +174,10 @@ describe('races', () => {
 
     it('is run again: two deadlocks, then the third attempt books', async () => {
       const send = await bookWithKey(`deadlock-${newId()}`);
-      jest.spyOn(db, 'transaction').mockRejectedValueOnce(deadlock()).mockRejectedValueOnce(deadlock());
+      const transaction = jest.spyOn(db, 'transaction').mockRejectedValueOnce(deadlock()).mockRejectedValueOnce(deadlock());
       const res = await send();
       expect(res.status).toBe(201);
+      expect(transaction).toHaveBeenCalledTimes(3);
       expect(await db.getRepository(Consultation).countBy({ id: res.body.id })).toBe(1);
     });
 
@@ -191,7 +195,7 @@ describe('races', () => {
     const realNow = Clock.prototype.now;
     afterAll(() => void (app.app.get(Clock).now = realNow));
 
-    it('keeps one feedback row and one certificate; every download is the PDF, every answer 2xx or coded 4xx', async () => {
+    it('keeps one feedback row and one certificate; every download is the PDF with that number (a collision may only ask for a retry)', async () => {
       const start = DateTime.now().setZone('Asia/Jakarta').plus({ days: 50 + Math.floor(Math.random() * 2000) }).set({ hour: 9, minute: 0, second: 0, millisecond: 0 });
       const admin = await app.newUser(['admin']);
       const speaker = await app.newUser(['speaker']);
@@ -217,12 +221,10 @@ describe('races', () => {
       expect(await db.getRepository(Feedback).countBy({ workshopId, userId: attendee.id })).toBe(1);
       const certificates = await db.getRepository(Certificate).findBy({ workshopId, userId: attendee.id });
       expect(certificates).toHaveLength(1);
-      for (const res of downloads) {
-        if (res.status !== 200) {
-          const problem = (await res.json()) as { code?: string };
-          expect(`${res.status} ${problem.code}`).toMatch(/^4\d\d [A-Z_]+$/);
-          continue;
-        }
+      for (let res of downloads) {
+        // Someone who attended always gets the PDF: a collision may ask for a retry (TRY_AGAIN), nothing else.
+        if (res.status === 409 && ((await res.clone().json()) as { code?: string }).code === 'TRY_AGAIN') res = await download();
+        expect(res.status).toBe(200);
         expect(res.headers.get('content-type')).toContain('application/pdf');
         const parser = new PDFParse({ data: new Uint8Array(await res.arrayBuffer()) });
         expect((await parser.getText()).text).toContain(certificates[0].number);
