@@ -48,8 +48,7 @@ export class TestApp {
     const config = loadConfig({ ...testEnv(), ...env });
     const root = ApiModule.forRoot(config);
     root.imports = [...(root.imports ?? []), ...(options.imports ?? [])];
-    const app = await createHttpApp(config, root);
-    if (options.onRoute) app.getHttpAdapter().getInstance().addHook('onRoute', options.onRoute);
+    const app = await createHttpApp(config, root, { onRoute: options.onRoute });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.getHttpServer().address() as { port: number };
     const baseUrl = `http://127.0.0.1:${address.port}`;

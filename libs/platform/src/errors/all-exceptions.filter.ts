@@ -13,7 +13,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') throw exception;
-    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    this.answer(exception, host.switchToHttp().getResponse<FastifyReply>());
+  }
+
+  /** Also fastify's error handler for the routes registered before Nest's (the API docs' own files). */
+  answer(exception: unknown, reply: FastifyReply): void {
     const { body, retryAfterSeconds, internal, unavailable } = toErrorResponse(exception);
     if (unavailable && this.outages) this.outages.report(unavailable, exception);
     else if (unavailable) this.logger.warn(`${unavailable} unavailable: answered 503`);

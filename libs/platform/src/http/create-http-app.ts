@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, RouteOptions } from 'fastify';
 import { DynamicModule, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -34,11 +34,16 @@ function trustedProxies(trust: AppConfig['trustProxy']): false | string[] | ((ad
   return (_address, hop) => hop < trust;
 }
 
+export interface HttpAppHooks {
+  /** Sees every route fastify registers, from the first (the authorization matrix reads the route table with it). */
+  onRoute?: (route: RouteOptions) => void;
+}
+
 /**
  * Builds the HTTP application exactly as production runs it; the e2e tests use the same function.
  * Fastify rather than express: express alone costs most of Nest's throughput on this hardware.
  */
-export async function createHttpApp(config: AppConfig, rootModule: Type<unknown> | DynamicModule): Promise<NestFastifyApplication> {
+export async function createHttpApp(config: AppConfig, rootModule: Type<unknown> | DynamicModule, hooks: HttpAppHooks = {}): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: trustedProxies(config.trustProxy),
@@ -56,6 +61,8 @@ export async function createHttpApp(config: AppConfig, rootModule: Type<unknown>
     },
   });
   const app = await NestFactory.create<NestFastifyApplication>(rootModule, adapter, { bufferLogs: true, abortOnError: false });
+  // Before any route: the API docs' and the web app's are registered here, Nest's controllers at listen.
+  if (hooks.onRoute) app.getHttpAdapter().getInstance().addHook('onRoute', hooks.onRoute);
   app.useLogger(withoutStartupNoise(app.get(Logger)));
   registerSecurityHeaders(app, config);
   enableCors(app, config);
@@ -68,7 +75,11 @@ export async function createHttpApp(config: AppConfig, rootModule: Type<unknown>
     });
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new AllExceptionsFilter(app.get(DependencyOutages)));
+  const errors = new AllExceptionsFilter(app.get(DependencyOutages));
+  app.useGlobalFilters(errors);
+  // A route registered before Nest's own (the docs' below) keeps fastify's error handler of that moment:
+  // make it ours, so a refusal there has the catalogue's shape too. Nest sets its own for its routes.
+  app.getHttpAdapter().getInstance().setErrorHandler((error, _request, reply) => errors.answer(error, reply));
   // Signals are the composition root's (shutDownOnSignals with httpDrain): drain first, then close.
   trackInFlight(app);
   // socket.io gateways (if the root module has any) share this server, and reach other nodes through Redis.
