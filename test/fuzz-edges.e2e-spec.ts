@@ -14,6 +14,13 @@ describe('hostile input found by fuzzing: refused with a catalogued 4xx and noth
   }, 120_000);
   afterAll(() => w?.close());
 
+  /** Prototype keys must never reach a real object: what Object.prototype holds before the first request. */
+  const prototypeBefore = Object.getOwnPropertyNames(Object.prototype).sort();
+  afterAll(() => {
+    expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(prototypeBefore);
+    expect(({} as { isAdmin?: unknown; roles?: unknown }).isAdmin ?? ({} as { roles?: unknown }).roles).toBeUndefined();
+  });
+
   /** Sends, expects the status and code, and that no table changed. */
   async function refused(method: string, path: string, options: { token?: string; text?: string; contentType?: string }, status: number, code: string, words?: string) {
     const before = await w.checksum();
@@ -31,6 +38,7 @@ describe('hostile input found by fuzzing: refused with a catalogued 4xx and noth
     ['a content type the api does not take', 'PATCH', '/api/me', '<me/>', 'application/xml', 415, 'UNSUPPORTED_MEDIA_TYPE'],
     ['a body over the size limit', 'PATCH', '/api/me', `{"name":"${'x'.repeat(1_100_000)}"}`, undefined, 413, 'PAYLOAD_TOO_LARGE'],
     ['a __proto__ key in the body', 'PATCH', '/api/me', '{"__proto__":{"roles":["admin"]},"name":"Nama"}', undefined, 400, 'BAD_REQUEST'],
+    ['a constructor.prototype key in the body', 'PATCH', '/api/me', '{"constructor":{"prototype":{"isAdmin":true}},"name":"Nama"}', undefined, 400, 'BAD_REQUEST'],
   ])('the router refuses %s in the catalogue shape', async (_what, method, path, text, contentType, status, code) => {
     await refused(method, path, { token: w.as.owner.token, text, contentType }, status, code);
   });
@@ -60,6 +68,36 @@ describe('hostile input found by fuzzing: refused with a catalogued 4xx and noth
     },
   );
 
+  it.each(['2026-02-30', '2026-13-01', '0000-00-00', '1970-01-01', '9999-12-31', '2026-2-3', '20261207'])(
+    'a date-only value that is no calendar day of 2000 to 2099 (%s) is a 400 for a date override and a follow-up date',
+    async (day) => {
+      for (const method of ['PUT', 'DELETE']) {
+        await refused(method, `/api/mentors/me/availability/overrides/${day}`, { token: w.as.mentor.token, text: method === 'PUT' ? JSON.stringify({ ranges: [] }) : undefined }, 400, 'VALIDATION_FAILED', 'date must be a calendar date');
+      }
+      const outcome = { summary: 'Membahas modal kerja', actions: [], followUpOn: day };
+      await refused('POST', `/api/consultations/${w.held}/outcome`, { token: w.as.mentor.token, text: JSON.stringify(outcome) }, 400, 'VALIDATION_FAILED', 'followUpOn must be a calendar date');
+    },
+  );
+
+  it('a date override for a day already gone in the mentor zone is 422 IN_THE_PAST', async () => {
+    await refused('PUT', '/api/mentors/me/availability/overrides/2001-01-01', { token: w.as.mentor.token, text: JSON.stringify({ ranges: [] }) }, 422, 'IN_THE_PAST');
+  });
+
+  it.each([
+    ['1970', '1970-01-01T09:00:00+07:00', '1970-01-01T10:00:00+07:00'],
+    ['yesterday', new Date(Date.now() - 86_400_000).toISOString(), new Date(Date.now() - 82_800_000).toISOString()],
+  ])('a session or a booking in the past (%s) is refused: 400 for a workshop created or changed, 422 IN_THE_PAST for a booking', async (_what, start, end) => {
+    const body = { title: 'Literasi Keuangan', description: 'Arus kas.', topic: 'keuangan', capacity: 10, speakerIds: [], sessions: [{ start, end }] };
+    await refused('POST', '/api/workshops', { token: w.as.admin.token, text: JSON.stringify(body) }, 400, 'VALIDATION_FAILED', 'must be in the future');
+    await refused('PATCH', `/api/workshops/${w.workshop.workshopId}`, { token: w.as.admin.token, text: JSON.stringify({ sessions: [{ start, end }] }) }, 400, 'VALIDATION_FAILED', 'must be in the future');
+    await refused('POST', '/api/consultations', { token: w.as.owner.token, text: JSON.stringify({ mentorId: w.as.mentor.id, start, topic: 'permodalan' }) }, 422, 'IN_THE_PAST');
+  });
+
+  it('a session in year 9999 is a 400 when a workshop is created, as when it is changed', async () => {
+    const body = { title: 'Literasi Keuangan', description: 'Arus kas.', topic: 'keuangan', capacity: 10, speakerIds: [], sessions: [{ start: '9999-12-31T09:00:00+07:00', end: '9999-12-31T10:00:00+07:00' }] };
+    await refused('POST', '/api/workshops', { token: w.as.admin.token, text: JSON.stringify(body) }, 400, 'VALIDATION_FAILED', 'start must be');
+  });
+
   it('an array where a nested object belongs (sessions: [[…]], weekly: [[…]]) is a 400, not stored', async () => {
     const start = '2031-03-03T09:00:00+07:00';
     const end = '2031-03-03T10:00:00+07:00';
@@ -77,13 +115,16 @@ describe('hostile input found by fuzzing: refused with a catalogued 4xx and noth
   /** Each value of a constant arbitrary, in order. */
   const every = (arbitrary: fc.Arbitrary<string>) => [...new Set(fc.sample(arbitrary, { numRuns: 200, seed: 1 }))];
 
-  it('every bad recurrence rule is a catalogued 4xx and creates no workshop', async () => {
+  it('every bad recurrence rule is a catalogued 4xx, creates no workshop and changes none', async () => {
     for (const rrule of every(hostileRrule)) {
-      const body = { title: 'Literasi Keuangan', description: 'Arus kas.', topic: 'keuangan', capacity: 10, speakerIds: [], recurrence: { rrule, durationMinutes: 60 } };
-      const before = await w.checksum();
-      const res = await rawRequest(w.app, 'POST', '/api/workshops', { token: w.as.admin.token, text: JSON.stringify(body) });
-      expect([rrule, res.status >= 400 && res.status < 500, typeof (res.body as { code?: unknown }).code]).toEqual([rrule, true, 'string']);
-      expect(changedTables(before, await w.checksum())).toEqual([]);
+      const recurrence = { rrule, durationMinutes: 60 };
+      const body = { title: 'Literasi Keuangan', description: 'Arus kas.', topic: 'keuangan', capacity: 10, speakerIds: [], recurrence };
+      for (const [method, path, sent] of [['POST', '/api/workshops', body], ['PATCH', `/api/workshops/${w.workshop.workshopId}`, { recurrence }]] as const) {
+        const before = await w.checksum();
+        const res = await rawRequest(w.app, method, path, { token: w.as.admin.token, text: JSON.stringify(sent) });
+        expect([method, rrule, res.status >= 400 && res.status < 500, typeof (res.body as { code?: unknown }).code]).toEqual([method, rrule, true, 'string']);
+        expect(changedTables(before, await w.checksum())).toEqual([]);
+      }
     }
   });
 

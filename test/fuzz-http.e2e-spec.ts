@@ -33,6 +33,8 @@ describe('fuzz over HTTP: hostile bodies, paths and queries at every write route
   const writes = () => w.routes.filter((r) => ours(r) && WRITES.has(r.method));
   const pagedLists = () => w.routes.filter((r) => ours(r) && r.method === 'GET' && operationOf(r)?.parameters?.some((p) => p.name === 'cursor'));
 
+  /** Prototype keys must never reach a real object (the app runs in this process): Object.prototype as it was. */
+  const prototypeBefore = Object.getOwnPropertyNames(Object.prototype).sort();
   beforeAll(async () => {
     w = await startFuzzWorld('fuzz_http');
   }, 120_000);
@@ -63,4 +65,9 @@ describe('fuzz over HTTP: hostile bodies, paths and queries at every write route
     );
     expect(failures).toEqual([]);
   }, 120_000);
+
+  it('left Object.prototype as it was after every request above', () => {
+    expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(prototypeBefore);
+    expect(({} as { isAdmin?: unknown }).isAdmin).toBeUndefined();
+  });
 });

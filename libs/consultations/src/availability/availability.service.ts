@@ -9,6 +9,7 @@ import { overlappingRanges, type AvailabilityDto, type OverrideDto } from './ava
 import type { AvailabilityView } from '../consultation.views';
 import type { AvailabilityRules } from './slots';
 import { ConsultationRepository } from '../consultation.repository';
+import { inThePast } from '../consultation.errors';
 
 export const DEFAULT_MIN_NOTICE_MINUTES = 120;
 export const DEFAULT_HORIZON_DAYS = 30;
@@ -46,12 +47,12 @@ export class AvailabilityService {
   }
 
   async setOverride(mentorId: string, date: string, dto: OverrideDto): Promise<AvailabilityView> {
-    if (!DateTime.fromISO(date).isValid || !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw validationFailed('date must be a calendar date YYYY-MM-DD');
     const overlaps = overlappingRanges(dto.ranges);
     if (overlaps.length) throw validationFailed(...overlaps.map((m) => `ranges: ${m}`));
-    if (!(await this.db.getRepository(MentorAvailability).existsBy({ mentorId }))) {
-      throw validationFailed('Set your weekly availability (PUT /api/mentors/me/availability) before overriding a date');
-    }
+    const availability = await this.db.getRepository(MentorAvailability).findOne({ select: { timezone: true }, where: { mentorId } });
+    if (!availability) throw validationFailed('Set your weekly availability (PUT /api/mentors/me/availability) before overriding a date');
+    // A day already gone in the mentor's zone would be stored and never shown (the view lists from today on).
+    if (date < DateTime.fromJSDate(this.clock.now(), { zone: availability.timezone }).toISODate()!) throw inThePast();
     const ranges = dto.ranges.map(({ start, end }) => ({ start, end })).sort((a, b) => a.start.localeCompare(b.start));
     await this.db.getRepository(AvailabilityOverride).upsert({ mentorId, date, ranges }, ['mentorId', 'date']);
     return (await this.view(mentorId))!;

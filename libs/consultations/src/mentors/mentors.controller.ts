@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiExtraModels, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
-import { CurrentUser, ParseIdPipe, Roles, type Caller } from '@pendamping/platform';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiExtraModels, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse, getSchemaPath } from '@nestjs/swagger';
+import { CurrentUser, ParseCalendarDatePipe, ParseIdPipe, Roles, type Caller } from '@pendamping/platform';
 import { AvailabilityDto, OverrideDto } from '../availability/availability.dto';
 import { AvailabilityService } from '../availability/availability.service';
 import { AvailabilityView, MentorPage, MentorView, SlotList } from '../consultation.views';
@@ -44,7 +44,9 @@ export class MentorsController {
   @Roles('mentor')
   @ApiOperation({ operationId: 'setMyAvailabilityOverride', summary: 'Special hours on one date (YYYY-MM-DD in my zone); empty ranges = a day off' })
   @ApiOkResponse({ type: AvailabilityView })
-  setOverride(@CurrentUser() caller: Caller, @Param('date') date: string, @Body() dto: OverrideDto): Promise<AvailabilityView> {
+  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: not a calendar date between 2000 and 2099, overlapping ranges, or no weekly availability yet' })
+  @ApiUnprocessableEntityResponse({ description: "IN_THE_PAST: the date is before today in the mentor's zone" })
+  setOverride(@CurrentUser() caller: Caller, @Param('date', ParseCalendarDatePipe) date: string, @Body() dto: OverrideDto): Promise<AvailabilityView> {
     return this.availability.setOverride(caller.id, date, dto);
   }
 
@@ -53,7 +55,7 @@ export class MentorsController {
   @HttpCode(204)
   @ApiOperation({ operationId: 'deleteMyAvailabilityOverride', summary: 'Back to the weekly hours on that date' })
   @ApiNoContentResponse()
-  async removeOverride(@CurrentUser() caller: Caller, @Param('date') date: string) {
+  async removeOverride(@CurrentUser() caller: Caller, @Param('date', ParseCalendarDatePipe) date: string) {
     await this.availability.removeOverride(caller.id, date);
   }
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { IsHumanText, IsMultilineText, PageQuery } from '@pendamping/platform';
+import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsCalendarDate, IsHumanText, IsMultilineText, PageQuery } from '@pendamping/platform';
 import { CASE_STATUSES, CASE_TYPES, type CaseStatus, type CaseType } from './outcome.entity';
 
 export const PERMITS = ['NIB', 'PIRT'] as const;
@@ -25,7 +25,7 @@ export class OutcomeDto {
 
   @ApiPropertyOptional({ example: '2026-12-21', description: "A date in the mentor's zone" })
   @IsOptional()
-  @Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'followUpOn must be a date YYYY-MM-DD' })
+  @IsCalendarDate('followUpOn')
   followUpOn?: string;
 
   @ApiPropertyOptional({ enum: CASE_TYPES, enumName: 'CaseType', description: 'Opens a case that is tracked until the lender or agency decides' })

@@ -77,15 +77,22 @@ export async function createHttpApp(config: AppConfig, rootModule: Type<unknown>
   app.useGlobalPipes(createValidationPipe());
   const errors = new AllExceptionsFilter(app.get(DependencyOutages));
   app.useGlobalFilters(errors);
-  // A route registered before Nest's own (the docs' below) keeps fastify's error handler of that moment:
-  // make it ours, so a refusal there has the catalogue's shape too. Nest sets its own for its routes.
-  app.getHttpAdapter().getInstance().setErrorHandler((error, _request, reply) => errors.answer(error, reply));
+  // A route registered before Nest sets fastify's error handler (at listen) keeps the default one: the docs'
+  // below get ours instead, so a refusal there has the catalogue's shape too.
+  let nestHandlesErrors = false;
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRoute', (route) => {
+      if (!nestHandlesErrors) route.errorHandler ??= (error, _request, reply) => errors.answer(error, reply);
+    });
   // Signals are the composition root's (shutDownOnSignals with httpDrain): drain first, then close.
   trackInFlight(app);
   // socket.io gateways (if the root module has any) share this server, and reach other nodes through Redis.
   app.useWebSocketAdapter(new RedisIoAdapter(app, config));
 
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, openApiDocument(app), { jsonDocumentUrl: 'api/docs/openapi.json' });
+  nestHandlesErrors = true;
   await serveWebApp(app, config);
   return app;
 }

@@ -1,7 +1,8 @@
 import { Transform } from 'class-transformer';
-import { applyDecorators } from '@nestjs/common';
+import { applyDecorators, Injectable, type PipeTransform } from '@nestjs/common';
 import { ValidateBy, type ValidationOptions } from 'class-validator';
-import { IANAZone } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
+import { validationFailed } from '../errors/domain-error';
 
 // C0/C1 control characters (tab and newline included) and the bidirectional overrides that make a name
 // display differently from what it is. A bare carriage return is how a value breaks out of an .ics line.
@@ -59,3 +60,26 @@ export const CanonicalZone = () =>
 
 /** Strips surrounding spaces from a string before it is validated. */
 export const Trimmed = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const CALENDAR_DATE_RULE = 'a calendar date YYYY-MM-DD between 2000 and 2099';
+
+/** A day written YYYY-MM-DD that the calendar has (2026-02-30 is none), in the years people plan in. */
+export function isCalendarDate(value: unknown): value is string {
+  if (typeof value !== 'string' || !DAY.test(value)) return false;
+  const day = DateTime.fromISO(value, { zone: 'utc' });
+  return day.isValid && day.year >= 2000 && day.year <= 2099;
+}
+
+/** A date-only field (a follow-up day): see isCalendarDate. */
+export const IsCalendarDate = (field: string) =>
+  ValidateBy({ name: 'isCalendarDate', validator: { validate: isCalendarDate, defaultMessage: () => `${field} must be ${CALENDAR_DATE_RULE}` } });
+
+/** The same for a path segment (`/overrides/:date`): 400 VALIDATION_FAILED otherwise. */
+@Injectable()
+export class ParseCalendarDatePipe implements PipeTransform<string, string> {
+  transform(value: string): string {
+    if (!isCalendarDate(value)) throw validationFailed(`date must be ${CALENDAR_DATE_RULE}`);
+    return value;
+  }
+}
