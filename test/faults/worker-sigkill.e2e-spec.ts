@@ -1,3 +1,4 @@
+import { createConnection } from 'mysql2/promise';
 import { DataSource, In } from 'typeorm';
 import { Notification, NotificationDelivery } from '@pendamping/notifications';
 import { fakeWhatsApp, WHATSAPP_TOKEN } from '../support/fake-whatsapp';
@@ -70,5 +71,52 @@ describe('fault: worker SIGKILLed mid-job on the WhatsApp channel', () => {
     await new Promise((r) => setTimeout(r, 1_000));
     expect(wa.accepted.map((a) => a.to).sort()).toEqual(phones.map((p) => `62${p.replace(/\D/g, '').slice(1)}`).sort());
     expect(wa.malformed).toEqual([]);
+  }, 2 * WORKER_READY_MS);
+
+  it('a dispatch killed inside its transaction (its delivery rows waiting on a row lock) is done once after the restart: one inbox entry, one delivery per channel, one message', async () => {
+    const admin = await app.newUser(['admin']);
+    const phone = '0812-5550-0009';
+    const person = await app.newEntrepreneur({ phone });
+    const start = new Date(Date.now() + 4 * 86_400_000);
+    const body = { title: 'Foto Produk', description: 'Praktik.', topic: 'pemasaran', capacity: 10, speakerIds: [], sessions: [{ start, end: new Date(start.getTime() + 3_600_000) }] };
+    const created = await app.post('/api/workshops', body, admin.token);
+    expect((await app.post(`/api/workshops/${created.body.id}/publish`, undefined, admin.token)).status).toBe(200);
+    const acceptedBefore = wa.accepted.length;
+
+    // Another session holds the gap at the end of the delivery table's index (ids are time-ordered, so the
+    // next notification's rows go there): the worker's dispatch locks the notification, marks it dispatched
+    // and then waits, inside its transaction, to write the delivery rows. It dies there.
+    const blocker = await createConnection(database.url);
+    try {
+      await blocker.query('START TRANSACTION');
+      await blocker.query("SELECT id FROM notification_deliveries WHERE notificationId > (SELECT COALESCE(MAX(id), '') FROM notifications) FOR UPDATE");
+      expect((await app.post(`/api/workshops/${created.body.id}/registrations`, undefined, person.token)).status).toBe(201);
+      await waitFor(
+        async () => ((await blocker.query("SELECT COUNT(*) AS n FROM information_schema.PROCESSLIST WHERE INFO LIKE 'INSERT INTO notification_deliveries%'")) as unknown as [{ n: number }[]])[0][0].n,
+        (n) => Number(n) === 1,
+        20_000,
+      );
+      await worker.kill('SIGKILL');
+    } finally {
+      await blocker.query('ROLLBACK');
+      await blocker.end();
+    }
+    const db = app.app.get(DataSource);
+    const [notification] = await db.getRepository(Notification).findBy({ userId: person.id, type: 'workshop.registered' });
+    // The killed transaction rolled back: not dispatched, no delivery row.
+    expect((await db.getRepository(Notification).findOneByOrFail({ id: notification.id })).state).not.toBe('dispatched');
+    expect(await db.getRepository(NotificationDelivery).countBy({ notificationId: notification.id })).toBe(0);
+
+    await worker.start();
+    const deliveries = await waitFor(
+      () => db.getRepository(NotificationDelivery).findBy({ notificationId: notification.id }),
+      (d) => d.some((x) => x.channel === 'whatsapp' && x.status === 'sent'),
+      30_000,
+    );
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect((await db.getRepository(NotificationDelivery).findBy({ notificationId: notification.id })).map((d) => d.channel).sort()).toEqual(['email', 'in_app', 'whatsapp']);
+    expect(deliveries.find((d) => d.channel === 'whatsapp')!.attempts).toBe(1);
+    expect(wa.accepted.slice(acceptedBefore).map((a) => a.to)).toEqual([`62${phone.replace(/\D/g, '').slice(1)}`]);
+    expect((await app.get('/api/notifications', person.token)).body.items.filter((n: { type: string }) => n.type === 'workshop.registered')).toHaveLength(1);
   }, 2 * WORKER_READY_MS);
 });
