@@ -427,8 +427,8 @@ describe('authorization matrix: every HTTP route and socket event, for every kin
   });
 
   it('refuses a socket without a valid token at the handshake, and acks each caller of each event as its rule says', async () => {
-    await expect(connect(w.app, undefined)).rejects.toThrow();
-    await expect(connect(w.app, 'not-a-token')).rejects.toThrow();
+    await expect(connect(w.app, undefined)).rejects.toThrow('unauthorized');
+    await expect(connect(w.app, 'not-a-token')).rejects.toThrow('unauthorized');
     const clock = clockOf(w.app);
     clock.at(inTheRoom(w));
     const sockets: Socket[] = [];

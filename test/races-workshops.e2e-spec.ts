@@ -63,6 +63,11 @@ describe('races: workshops', () => {
     const afternoon = [create(admins[5], '13:00', '14:00'), create(admins[6], '13:30', '14:30'), move(admins[7], w3, '13:10', '14:10'), move(admins[8], w4, '13:40', '14:40')];
     const publishes = [publish(admins[9], twice), publish(admins[10], twice), publish(admins[11], w1)];
 
+    const counts = async () => {
+      const [row]: { workshops: string; quotas: string }[] = await db.query('SELECT (SELECT COUNT(*) FROM workshops) AS workshops, (SELECT COUNT(*) FROM workshop_quotas) AS quotas');
+      return { workshops: Number(row.workshops), quotas: Number(row.quotas) };
+    };
+    const before = await counts();
     const [am, pm, pub] = await releaseTogether('workshop_sessions', 12, () => Promise.all([Promise.all(morning), Promise.all(afternoon), Promise.all(publishes)]));
 
     expect(unclean([...am, ...pm, ...pub])).toEqual([]);
@@ -76,6 +81,9 @@ describe('races: workshops', () => {
     for (const [, id, from] of losers.filter(([res]) => res.status === 409)) {
       expect((await app.get(`/api/workshops/${id}`, admins[0].token)).body.sessions.map((s: { start: string }) => s.start)).toEqual([at(from)]);
     }
+    // A refused create left nothing behind: only the creates that won added a workshop and its quota.
+    const won = [am[0], am[1], am[2], pm[0], pm[1]].filter((r) => r.status < 300).length;
+    expect(await counts()).toEqual({ workshops: before.workshops + won, quotas: before.quotas + won });
   });
 
   describe('registrations and cancellations on a workshop of 3 seats', () => {
