@@ -14,7 +14,8 @@ import { clockOf, plusMinutes } from './support/video-fixtures';
 // covered without a line here), sent by every kind of signed-in caller, gets payloads shaped by the DTO its
 // handler validates (valid, then one field hostile, dropped, or a prototype key added) and fully random ones.
 // Each must be answered with an ack: ok, or a catalogued error that is not the socket's 500 (INTERNAL_ERROR,
-// SERVICE_UNAVAILABLE); the connection stays up; and a refusal writes nothing.
+// SERVICE_UNAVAILABLE); the connection stays up; a refusal writes nothing; Object.prototype stays clean; and
+// for every event some payload gets past validation to the handler.
 
 /** Every field name any DTO validates (read once the app has loaded its DTOs): what random payload keys are drawn from, besides garbage and prototype keys. */
 const fieldNames = () => {
@@ -25,6 +26,12 @@ const fieldNames = () => {
 /** Runs per event and caller: 12 events × 8 callers × 20 ≈ 2,000 events (FUZZ_RUNS for a longer hunt). */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 20);
 
+/** Events no payload can get to their handler in this world, and why (none today). */
+const UNREACHABLE: Record<string, string> = {};
+
+/** What a run's ack says about how far the payload got: past validation unless refused by it (or by the rate limit). */
+const reachedHandler = (answer: string) => answer !== 'VALIDATION_FAILED' && answer !== 'RATE_LIMITED';
+
 /** The events that make something, and the id field that names what they made (for the events after them). */
 const MAKES: Record<string, string> = { 'consultation:message': 'messageId', 'workshop:question': 'questionId', 'workshop:poll:open': 'pollId' };
 
@@ -34,6 +41,7 @@ describe('fuzz over the socket: hostile payloads for every socket event (real My
   const sockets: Socket[] = [];
   /** Per event, how often each answer (ok or an error code) came back. */
   const answers = new Map<string, Map<string, number>>();
+  const prototypeNames = Object.getOwnPropertyNames(Object.prototype);
 
   beforeAll(async () => {
     w = await startFuzzWorld('fuzz_socket');
@@ -123,6 +131,21 @@ describe('fuzz over the socket: hostile payloads for every socket event (real My
       clock.restore();
     }
   }, 180_000);
+
+  it('leaves Object.prototype as it was after every prototype key the fuzz sent', () => {
+    expect(answers.size).toBeGreaterThan(10);
+    expect(Object.getOwnPropertyNames(Object.prototype)).toEqual(prototypeNames);
+    const blank = {} as Record<string, unknown>;
+    expect([blank.isAdmin, blank.roles]).toEqual([undefined, undefined]);
+  });
+
+  it("gets past validation to every event's handler: each has a run answered ok or with a domain code", () => {
+    expect(answers.size).toBeGreaterThan(10);
+    const unreached = [...answers].filter(([event, counts]) => !UNREACHABLE[event] && ![...counts.keys()].some(reachedHandler)).map(([event, counts]) => `${event}: ${JSON.stringify([...counts])}`);
+    expect(unreached).toEqual([]);
+    // And an event listed as unreachable that is reached after all should leave the list.
+    expect(Object.keys(UNREACHABLE).filter((event) => [...(answers.get(event)?.keys() ?? [])].some(reachedHandler))).toEqual([]);
+  });
 
   it('closes only the connection that sends a frame over the cap; the server and other connections carry on', async () => {
     const [greedy, other] = [await connect(w.app, w.as.owner.token), await connect(w.app, w.as.mentor.token)];
