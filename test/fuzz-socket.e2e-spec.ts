@@ -6,16 +6,16 @@ import { hostileValue, PROTOTYPE_KEYS, randomBody } from './support/fuzz-arbitra
 import { changedTables, startFuzzWorld, type FuzzWorld } from './support/fuzz-world';
 import { connect, ok, send, sendNoFault } from './support/realtime-client';
 import { socketEvents } from './support/route-table';
-import { shapedPayload, socketDtos, validPayload, type IdSource } from './support/socket-payloads';
+import { misEchoed, shapedPayload, socketDtos, validPayload, type IdSource } from './support/socket-payloads';
 import type { Session } from './support/test-app';
 import { clockOf, plusMinutes } from './support/video-fixtures';
 
 // Property-based: every socket event the gateways subscribe to (read from Nest's metadata, so a new event is
 // covered without a line here), sent by every kind of signed-in caller, gets payloads shaped by the DTO its
 // handler validates (valid, then one field hostile, dropped, or a prototype key added) and fully random ones.
-// Each must be answered with an ack: ok, or a catalogued error that is not the socket's 500 (INTERNAL_ERROR,
-// SERVICE_UNAVAILABLE); the connection stays up; a refusal writes nothing; Object.prototype stays clean; and
-// for every event some payload gets past validation to the handler.
+// Each must be answered with an ack: ok (about what was sent), or a catalogued error that is not the socket's
+// 500 (INTERNAL_ERROR, SERVICE_UNAVAILABLE); the connection stays up; a refusal writes nothing;
+// Object.prototype stays clean; and for every event some payload gets past validation to the handler.
 
 /** Every field name any DTO validates (read once the app has loaded its DTOs): what random payload keys are drawn from, besides garbage and prototype keys. */
 const fieldNames = () => {
@@ -113,6 +113,8 @@ describe('fuzz over the socket: hostile payloads for every socket event (real My
                 const answer = ack.ok ? 'ok' : ack.error.code;
                 tally.set(answer, (tally.get(answer) ?? 0) + 1);
                 if (ack.ok && MAKES[event] && typeof ack.data?.id === 'string') pools[MAKES[event]].push(ack.data.id);
+                const wrong = ack.ok ? misEchoed(body, ack.data) : [];
+                if (ack.ok && wrong.length) throw new Error(`${event} answered ok about another ${wrong.join(', ')}: ${JSON.stringify(ack.data).slice(0, 300)} for ${shown()}`);
                 if (!ack.ok) {
                   const changed = changedTables(before, await w.checksum());
                   if (changed.length) throw new Error(`${event} answered ${ack.error.code} but wrote to ${changed.join(', ')}: ${shown()}`);

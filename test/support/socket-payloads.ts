@@ -111,7 +111,11 @@ function validValue(dto: Dto, field: string, cs: Constraint[], ids: IdSource, ot
     return fc.uniqueArray(text(true), { minLength, maxLength: Number(argOf(cs, 'arrayMaxSize') ?? minLength + 3), selector: (s) => s.trim() });
   }
   const pattern = argOf(cs, 'matches');
-  if (has('isString') && pattern instanceof RegExp && pattern.source.startsWith('^')) return fc.stringMatching(pattern);
+  if (has('isString') && pattern instanceof RegExp && pattern.source.startsWith('^')) {
+    // A few that differ only in case, sent again and again: a key that ignores case shows.
+    const alike = ['fuzz-a1', 'FUZZ-A1', 'Fuzz-a1'].filter((s) => pattern.test(s));
+    return alike.length ? fc.oneof({ weight: 3, arbitrary: fc.stringMatching(pattern) }, { weight: 1, arbitrary: fc.constantFrom(...alike) }) : fc.stringMatching(pattern);
+  }
   if (has('isString')) return text(false);
   throw new Error(`${dto.name}.${field}: no valid value known for ${cs.map(kind).join(', ')}`);
 }
@@ -122,6 +126,24 @@ export function validPayload(dto: Dto, ids: IdSource, others: string[]): fc.Arbi
   const model = Object.fromEntries(fields.map(([field, cs]) => [field, validValue(dto, field, cs, ids, others)]));
   const required = fields.filter(([, cs]) => !cs.some((c) => c.type === 'conditionalValidation')).map(([field]) => field);
   return fc.record(model, { requiredKeys: required }) as fc.Arbitrary<Record<string, unknown>>;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * The fields an ok ack names back otherwise than they were sent: ids compare in any case (the stored,
+ * lower-case one comes back), and a chat resend is answered with the stored body. Empty when it all matches.
+ */
+export function misEchoed(payload: unknown, data: unknown): string[] {
+  if (!isRecord(payload) || !isRecord(data)) return [];
+  return Object.keys(payload)
+    // An undefined field is not sent at all (JSON has no undefined).
+    .filter((key) => key !== 'body' && key in data && payload[key] !== undefined && typeof payload[key] !== 'object')
+    .filter((key) => {
+      const [sent, got] = [payload[key], data[key]];
+      return typeof sent === 'string' && UUID.test(sent) ? sent.toLowerCase() !== String(got).toLowerCase() : sent !== got;
+    });
 }
 
 /** What the pollution check looks for after a prototype key went by. */
