@@ -114,7 +114,7 @@ describe('fuzz over the socket: hostile payloads for every socket event (real My
                 tally.set(answer, (tally.get(answer) ?? 0) + 1);
                 if (ack.ok && MAKES[event] && typeof ack.data?.id === 'string') pools[MAKES[event]].push(ack.data.id);
                 const wrong = ack.ok ? misEchoed(body, ack.data) : [];
-                if (ack.ok && wrong.length) throw new Error(`${event} answered ok about another ${wrong.join(', ')}: ${JSON.stringify(ack.data).slice(0, 300)} for ${shown()}`);
+                if (ack.ok && wrong.length) throw new Error(`${event} answered ok with ${wrong.join(', ')}: ${JSON.stringify(ack.data).slice(0, 300)} for ${shown()}`);
                 if (!ack.ok) {
                   const changed = changedTables(before, await w.checksum());
                   if (changed.length) throw new Error(`${event} answered ${ack.error.code} but wrote to ${changed.join(', ')}: ${shown()}`);

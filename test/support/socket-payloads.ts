@@ -132,18 +132,22 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
- * The fields an ok ack names back otherwise than they were sent: ids compare in any case (the stored,
- * lower-case one comes back), and a chat resend is answered with the stored body. Empty when it all matches.
+ * What is wrong with an ok ack's data: a field named back otherwise than it was sent (ids compare in any
+ * case; a chat resend is answered with the stored body), or an id not as stored (lower case), which the
+ * others in the room, told the same, could not match. Empty when it all holds.
  */
 export function misEchoed(payload: unknown, data: unknown): string[] {
-  if (!isRecord(payload) || !isRecord(data)) return [];
-  return Object.keys(payload)
+  if (!isRecord(data)) return [];
+  const notAsStored = Object.entries(data).filter(([, v]) => typeof v === 'string' && UUID.test(v) && v !== v.toLowerCase()).map(([key]) => `${key} not as stored (lower case)`);
+  if (!isRecord(payload)) return notAsStored;
+  return [...notAsStored, ...Object.keys(payload)
     // An undefined field is not sent at all (JSON has no undefined).
     .filter((key) => key !== 'body' && key in data && payload[key] !== undefined && typeof payload[key] !== 'object')
     .filter((key) => {
       const [sent, got] = [payload[key], data[key]];
       return typeof sent === 'string' && UUID.test(sent) ? sent.toLowerCase() !== String(got).toLowerCase() : sent !== got;
-    });
+    })
+    .map((key) => `${key} not the one sent`)];
 }
 
 /** What the pollution check looks for after a prototype key went by. */
