@@ -4,7 +4,7 @@ import { SOCKET_MAX_PAYLOAD_BYTES } from '@pendamping/platform';
 import type { Socket } from 'socket.io-client';
 import { hostileValue, PROTOTYPE_KEYS, randomBody } from './support/fuzz-arbitraries';
 import { changedTables, startFuzzWorld, type FuzzWorld } from './support/fuzz-world';
-import { connect, ok, send, sendNoFault } from './support/realtime-client';
+import { connect, ok, send, sendNoFault, type Ack } from './support/realtime-client';
 import { socketEvents } from './support/route-table';
 import { misEchoed, shapedPayload, socketDtos, validPayload, type IdSource } from './support/socket-payloads';
 import type { Session } from './support/test-app';
@@ -21,6 +21,13 @@ import { clockOf, plusMinutes } from './support/video-fixtures';
 const fieldNames = () => {
   const storage = getMetadataStorage() as unknown as { validationMetadatas: Map<unknown, { propertyName: string }[]> };
   return [...new Set([...storage.validationMetadatas.values()].flat().map((m) => m.propertyName))];
+};
+
+/** Fully random payloads: keys from every DTO's fields, prototype keys and garbage; the world's ids, plain and hostile values. */
+const randomPayload = (ids: string[]): fc.Arbitrary<unknown> => {
+  const keys = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...fieldNames()) }, { weight: 1, arbitrary: fc.constantFrom(...PROTOTYPE_KEYS) }, { weight: 1, arbitrary: fc.string({ maxLength: 6 }) });
+  const value = fc.oneof({ weight: 3, arbitrary: fc.constantFrom<unknown>(...ids, 'Halo', 0, 1, true, ['Ya', 'Tidak']) }, { weight: 2, arbitrary: hostileValue });
+  return fc.oneof({ weight: 2, arbitrary: fc.dictionary(keys, value, { maxKeys: 5 }) }, { weight: 1, arbitrary: randomBody });
 };
 
 /** Runs per event and caller: 12 events × 8 callers × 30 ≈ 3,000 events (FUZZ_RUNS for a longer hunt). */
@@ -65,6 +72,35 @@ describe('fuzz over the socket: hostile payloads for every socket event (real My
     return socket;
   };
 
+  /** The real ids a payload's id fields name: a message, a question and a poll made now; what the fuzz makes joins them. */
+  const idPools = async (byOwner: Socket, bySpeaker: Socket): Promise<Record<string, string[]>> => {
+    const pools: Record<string, string[]> = {
+      consultationId: [w.held, w.consultation],
+      sessionId: [w.workshop.sessionId],
+      messageId: [(await ok(byOwner, 'consultation:message', { consultationId: w.consultation, clientMessageId: 'fuzz-0', body: 'Halo' })).id],
+      questionId: [(await ok(bySpeaker, 'workshop:question', { sessionId: w.workshop.sessionId, body: 'Pertanyaan?' })).id],
+      pollId: [(await ok(bySpeaker, 'workshop:poll:open', { sessionId: w.workshop.sessionId, question: 'Siap?', options: ['Ya', 'Tidak'] })).id],
+    };
+    return { ...pools, since: pools.messageId };
+  };
+
+  /** Sends one payload and checks its ack: no 500, the connection kept, an ok about what was sent, a refusal that wrote nothing. */
+  const check = async (socket: Socket, event: string, body: unknown): Promise<Ack> => {
+    const shown = () => String(JSON.stringify(body)?.slice(0, 300));
+    const before = await w.checksum();
+    const ack = await sendNoFault(socket, event, body).catch((error: Error) => {
+      throw new Error(`${error.message} for ${shown()}`);
+    });
+    if (!socket.connected) throw new Error(`${event} cost the connection: ${shown()}`);
+    const wrong = ack.ok ? misEchoed(body, ack.data) : [];
+    if (ack.ok && wrong.length) throw new Error(`${event} answered ok with ${wrong.join(', ')}: ${JSON.stringify(ack.data).slice(0, 300)} for ${shown()}`);
+    if (!ack.ok) {
+      const changed = changedTables(before, await w.checksum());
+      if (changed.length) throw new Error(`${event} answered ${ack.error.code} but wrote to ${changed.join(', ')}: ${shown()}`);
+    }
+    return ack;
+  };
+
   it('acks every event from every caller, ok or a catalogued 4xx-class error (never INTERNAL_ERROR), keeps the connection, and a refusal writes nothing', async () => {
     const events = socketEvents(w.app);
     expect(events.length).toBeGreaterThan(10);
@@ -73,22 +109,10 @@ describe('fuzz over the socket: hostile payloads for every socket event (real My
     try {
       const socketOf = new Map<string, Socket>();
       for (const who of Object.keys(callers)) socketOf.set(who, await open(who));
-      const [byOwner, bySpeaker] = [socketOf.get('owner')!, socketOf.get('speaker')!];
       const dtos = await socketDtos(w.app, socketOf.get('admin')!, events);
-      const pools: Record<string, string[]> = {
-        consultationId: [w.held, w.consultation],
-        sessionId: [w.workshop.sessionId],
-        messageId: [(await ok(byOwner, 'consultation:message', { consultationId: w.consultation, clientMessageId: 'fuzz-0', body: 'Halo' })).id],
-        questionId: [(await ok(bySpeaker, 'workshop:question', { sessionId: w.workshop.sessionId, body: 'Pertanyaan?' })).id],
-        pollId: [(await ok(bySpeaker, 'workshop:poll:open', { sessionId: w.workshop.sessionId, question: 'Siap?', options: ['Ya', 'Tidak'] })).id],
-      };
-      pools.since = pools.messageId;
+      const pools = await idPools(socketOf.get('owner')!, socketOf.get('speaker')!);
       const ids: IdSource = (field) => pools[field];
-      const others = w.ids;
-
-      const keys = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...fieldNames()) }, { weight: 1, arbitrary: fc.constantFrom(...PROTOTYPE_KEYS) }, { weight: 1, arbitrary: fc.string({ maxLength: 6 }) });
-      const value = fc.oneof({ weight: 3, arbitrary: fc.constantFrom<unknown>(...others, 'Halo', 0, 1, true, ['Ya', 'Tidak']) }, { weight: 2, arbitrary: hostileValue });
-      const random = fc.oneof({ weight: 2, arbitrary: fc.dictionary(keys, value, { maxKeys: 5 }) }, { weight: 1, arbitrary: randomBody });
+      const random = randomPayload(w.ids);
       const failures: string[] = [];
       let seed = SEED;
       for (const [index, event] of events.entries()) {
@@ -99,28 +123,17 @@ describe('fuzz over the socket: hostile payloads for every socket event (real My
         const tally = answers.set(event, answers.get(event) ?? new Map()).get(event)!;
         // A frame over the socket cap closes the connection by design (the last test): payloads here stay under it.
         const payload = fc
-          .oneof({ weight: 6, arbitrary: shapedPayload(dto, ids, others) as fc.Arbitrary<unknown> }, { weight: 2, arbitrary: validPayload(dto, ids, others) }, { weight: 2, arbitrary: random })
+          .oneof({ weight: 6, arbitrary: shapedPayload(dto, ids, w.ids) as fc.Arbitrary<unknown> }, { weight: 2, arbitrary: validPayload(dto, ids, w.ids) }, { weight: 2, arbitrary: random })
           .filter((body) => Buffer.byteLength(JSON.stringify(body) ?? '') < SOCKET_MAX_PAYLOAD_BYTES - 512);
         for (const who of Object.keys(callers)) {
           const socket = socketOf.get(who)!.connected ? socketOf.get(who)! : socketOf.set(who, await open(who)).get(who)!;
           try {
             await fc.assert(
               fc.asyncProperty(payload, async (body) => {
-                const shown = () => String(JSON.stringify(body)?.slice(0, 300));
-                const before = await w.checksum();
-                const ack = await sendNoFault(socket, event, body).catch((error: Error) => {
-                  throw new Error(`${error.message} for ${shown()}`);
-                });
-                if (!socket.connected) throw new Error(`${event} cost the connection: ${shown()}`);
+                const ack = await check(socket, event, body);
                 const answer = ack.ok ? 'ok' : ack.error.code;
                 tally.set(answer, (tally.get(answer) ?? 0) + 1);
                 if (ack.ok && MAKES[event] && typeof ack.data?.id === 'string') pools[MAKES[event]].push(ack.data.id);
-                const wrong = ack.ok ? misEchoed(body, ack.data) : [];
-                if (ack.ok && wrong.length) throw new Error(`${event} answered ok with ${wrong.join(', ')}: ${JSON.stringify(ack.data).slice(0, 300)} for ${shown()}`);
-                if (!ack.ok) {
-                  const changed = changedTables(before, await w.checksum());
-                  if (changed.length) throw new Error(`${event} answered ${ack.error.code} but wrote to ${changed.join(', ')}: ${shown()}`);
-                }
               }),
               { seed: seed++, numRuns: RUNS, endOnFailure: true },
             );

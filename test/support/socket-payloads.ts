@@ -69,7 +69,7 @@ export function dtoFields(dto: Dto): Map<string, Constraint[]> {
   return fields;
 }
 
-/** Where the world's real ids come from, per id field: the newest first is what a caller would send. */
+/** The world's real ids per id field, oldest first (the newest is what a caller would usually send). */
 export type IdSource = (field: string) => string[] | undefined;
 
 const kind = (c: Constraint) => c.name ?? c.type;
@@ -140,14 +140,13 @@ export function misEchoed(payload: unknown, data: unknown): string[] {
   if (!isRecord(data)) return [];
   const notAsStored = Object.entries(data).filter(([, v]) => typeof v === 'string' && UUID.test(v) && v !== v.toLowerCase()).map(([key]) => `${key} not as stored (lower case)`);
   if (!isRecord(payload)) return notAsStored;
-  return [...notAsStored, ...Object.keys(payload)
-    // An undefined field is not sent at all (JSON has no undefined).
-    .filter((key) => key !== 'body' && key in data && payload[key] !== undefined && typeof payload[key] !== 'object')
-    .filter((key) => {
-      const [sent, got] = [payload[key], data[key]];
-      return typeof sent === 'string' && UUID.test(sent) ? sent.toLowerCase() !== String(got).toLowerCase() : sent !== got;
-    })
-    .map((key) => `${key} not the one sent`)];
+  const differs = (key: string) => {
+    const [sent, got] = [payload[key], data[key]];
+    return typeof sent === 'string' && UUID.test(sent) ? sent.toLowerCase() !== String(got).toLowerCase() : sent !== got;
+  };
+  // An undefined field is not sent at all (JSON has no undefined); objects and arrays are not named back.
+  const named = Object.keys(payload).filter((key) => key !== 'body' && key in data && payload[key] !== undefined && typeof payload[key] !== 'object');
+  return [...notAsStored, ...named.filter(differs).map((key) => `${key} not the one sent`)];
 }
 
 /** What the pollution check looks for after a prototype key went by. */
