@@ -4,7 +4,7 @@ import type { Socket } from 'socket.io-client';
 import { Notification, NotificationDelivery } from '@pendamping/notifications';
 import { newId } from '@pendamping/platform';
 import { FakeLiveKit } from './support/fake-livekit';
-import { connect, ok, send } from './support/realtime-client';
+import { connect, ok, sendNoFault } from './support/realtime-client';
 import { routeRecorder, socketEvents } from './support/route-table';
 import { TestApp, uniqueEmail, type Response, type Session } from './support/test-app';
 import { bookedConsultation, clockOf, plusMinutes, publishedWorkshop } from './support/video-fixtures';
@@ -453,8 +453,8 @@ describe('authorization matrix: every HTTP route and socket event, for every kin
         for (const who of SIGNED_IN as Exclude<Who, 'anon'>[]) {
           // Each caller on a socket of their own, having tried to join what the event is about, as the app does.
           const socket = await open(who);
-          if (event.startsWith('workshop:') && event !== 'workshop:join') await send(socket, 'workshop:join', { sessionId: w.workshop.sessionId });
-          const ack = await send(socket, event, await rule.payload(w, s));
+          if (event.startsWith('workshop:') && event !== 'workshop:join') await sendNoFault(socket, 'workshop:join', { sessionId: w.workshop.sessionId });
+          const ack = await sendNoFault(socket, event, await rule.payload(w, s));
           const want = rule.allow.includes(who) ? 'ok' : (rule.refused[who] ?? rule.refused.default);
           const got = ack.ok ? 'ok' : ack.error.code;
           if (got !== want) mismatches.push(`${event} as ${who}: expected ${want}, got ${got}${ack.ok ? '' : ` (${JSON.stringify(ack.error.message)})`}`);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Socket } from 'socket.io-client';
 import { DataSource } from 'typeorm';
 import { Consultation } from '@pendamping/consultations';
-import { connect, send } from './support/realtime-client';
+import { connect, sendNoFault } from './support/realtime-client';
 import { TestApp, type Session } from './support/test-app';
 import { bookedConsultation } from './support/video-fixtures';
 
@@ -50,11 +50,11 @@ describe('hostile input: deep nesting and control characters get a 400 and write
     it('as a socket payload gets a VALIDATION_FAILED ack, and the connection lives on', async () => {
       const socket = await connect(app, entrepreneur.token);
       sockets.push(socket);
-      const ack = await send(socket, 'consultation:message', { consultationId: randomUUID(), clientMessageId: 'deep-1', body: 'halo', ...JSON.parse(nestedJson(1_000)) });
+      const ack = await sendNoFault(socket, 'consultation:message', { consultationId: randomUUID(), clientMessageId: 'deep-1', body: 'halo', ...JSON.parse(nestedJson(1_000)) });
       expect(ack).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
       expect(String(ack.ok === false && ack.error.message)).toContain('levels deep');
       expect(socket.connected).toBe(true);
-      expect((await send(socket, 'consultation:join', { consultationId: randomUUID() })).ok).toBe(false);
+      expect((await sendNoFault(socket, 'consultation:join', { consultationId: randomUUID() })).ok).toBe(false);
     });
 
     it('a workshop with its sessions (a few levels) is still fine', async () => {
@@ -106,17 +106,17 @@ describe('hostile input: deep nesting and control characters get a 400 and write
       const c = await bookedConsultation(app, mentor.id, entrepreneur.id);
       const socket = await connect(app, entrepreneur.token);
       sockets.push(socket);
-      const chat = await send(socket, 'consultation:message', { consultationId: c.id, clientMessageId: 'ctl-1', body: `halo${'\r'}END:VEVENT` });
+      const chat = await sendNoFault(socket, 'consultation:message', { consultationId: c.id, clientMessageId: 'ctl-1', body: `halo${'\r'}END:VEVENT` });
       expect(chat).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
-      const ask = await send(socket, 'workshop:question', { sessionId: randomUUID(), body: 'tanya\u0000' });
+      const ask = await sendNoFault(socket, 'workshop:question', { sessionId: randomUUID(), body: 'tanya\u0000' });
       expect(ask).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
       const speaker = await connect(app, admin.token);
       sockets.push(speaker);
-      const poll = await send(speaker, 'workshop:poll:open', { sessionId: randomUUID(), question: 'Pilih', options: ['Ya', 'Ti\ndak'] });
+      const poll = await sendNoFault(speaker, 'workshop:poll:open', { sessionId: randomUUID(), question: 'Pilih', options: ['Ya', 'Ti\ndak'] });
       expect(poll).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
       // A message on several lines is fine.
-      await send(socket, 'consultation:join', { consultationId: c.id });
-      expect(await send(socket, 'consultation:message', { consultationId: c.id, clientMessageId: 'ctl-2', body: 'baris 1\nbaris 2' })).toMatchObject({ ok: true, data: { body: 'baris 1\nbaris 2' } });
+      await sendNoFault(socket, 'consultation:join', { consultationId: c.id });
+      expect(await sendNoFault(socket, 'consultation:message', { consultationId: c.id, clientMessageId: 'ctl-2', body: 'baris 1\nbaris 2' })).toMatchObject({ ok: true, data: { body: 'baris 1\nbaris 2' } });
     });
   });
 });

@@ -26,6 +26,16 @@ export async function send<T = any>(socket: Socket, event: string, payload: unkn
   return ack;
 }
 
+/** The socket's "500": a crash or an outage, never a fair answer to a client while MySQL and Redis are up. */
+export const SERVER_FAULT_CODES: readonly string[] = ['INTERNAL_ERROR', 'SERVICE_UNAVAILABLE'];
+
+/** Like `send`, where MySQL and Redis are up: an INTERNAL_ERROR or SERVICE_UNAVAILABLE ack fails the test. */
+export async function sendNoFault<T = any>(socket: Socket, event: string, payload: unknown): Promise<Ack<T>> {
+  const ack = await send<T>(socket, event, payload);
+  if (!ack.ok && SERVER_FAULT_CODES.includes(ack.error.code)) throw new Error(`${event} answered ${ack.error.code}, the socket's 500: ${JSON.stringify(ack.error.message)}`);
+  return ack;
+}
+
 /** Like `send`, for a step that must succeed: returns the ack data, or fails the test with the error. */
 export async function ok<T = any>(socket: Socket, event: string, payload: unknown): Promise<T> {
   const ack = await send<T>(socket, event, payload);

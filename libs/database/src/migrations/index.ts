@@ -13,5 +13,6 @@ import { LocaleOnAccount1796194336530 } from './1796194336530-LocaleOnAccount';
 import { TokenVersions1796243092669 } from './1796243092669-TokenVersions';
 import { IdempotencyKeys1796243473839 } from './1796243473839-IdempotencyKeys';
 import { CaseApprovedAt1796300000000 } from './1796300000000-CaseApprovedAt';
+import { ChatClientIdCaseSensitive1796400000000 } from './1796400000000-ChatClientIdCaseSensitive';
 
-export const migrations: Function[] = [Initial1795838051281, SeedDkiJakartaRegions1795838051282, Consultations1795840198809, Workshops1795840388927, Video1795841248302, Realtime1795841324417, Notifications1795841491951, HeldSeats1795862302977, InboxByDueTime1795862763129, CalendarFeeds1795862949446, LocaleOnAccount1796194336530, TokenVersions1796243092669, IdempotencyKeys1796243473839, CaseApprovedAt1796300000000];
+export const migrations: Function[] = [Initial1795838051281, SeedDkiJakartaRegions1795838051282, Consultations1795840198809, Workshops1795840388927, Video1795841248302, Realtime1795841324417, Notifications1795841491951, HeldSeats1795862302977, InboxByDueTime1795862763129, CalendarFeeds1795862949446, LocaleOnAccount1796194336530, TokenVersions1796243092669, IdempotencyKeys1796243473839, CaseApprovedAt1796300000000, ChatClientIdCaseSensitive1796400000000];

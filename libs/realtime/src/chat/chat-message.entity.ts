@@ -25,7 +25,8 @@ export class ChatMessage {
   @JoinColumn({ name: 'senderId' })
   sender?: Relation<User>;
 
-  @Column({ type: 'varchar', length: 64 })
+  /** Case matters (`a1` and `A1` are two messages): ASCII by its validation, compared byte for byte by the unique key. */
+  @Column({ type: 'varchar', length: 64, charset: 'ascii', collation: 'ascii_bin' })
   clientMessageId: string;
 
   /** Plain text as the sender typed it; never interpreted as HTML anywhere. */

@@ -1,3 +1,4 @@
+import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min } from 'class-validator';
 import { IsHumanText, IsMultilineText } from '@pendamping/platform';
 
@@ -6,8 +7,15 @@ export const MAX_BODY_LENGTH = 2000;
 // Something other than whitespace: an empty-looking message is a mistake, not a message.
 const VISIBLE = /\S/;
 
+/**
+ * An id as stored (lower case), as ParseIdPipe makes a path's: one sent in capitals would otherwise be
+ * stored and told to the room as sent, and the others' clients could not match it.
+ */
+const StoredId = () => Transform(({ value }) => (typeof value === 'string' ? value.toLowerCase() : value));
+
 export class ConsultationRef {
   @IsUUID()
+  @StoredId()
   consultationId: string;
 }
 
@@ -15,6 +23,7 @@ export class JoinConsultationDto extends ConsultationRef {
   /** The newest message this client already has; the ack carries what came after it. */
   @IsOptional()
   @IsUUID()
+  @StoredId()
   since?: string;
 }
 
@@ -32,11 +41,13 @@ export class SendMessageDto extends ConsultationRef {
 
 export class ReadDto extends ConsultationRef {
   @IsUUID()
+  @StoredId()
   messageId: string;
 }
 
 export class SessionRef {
   @IsUUID()
+  @StoredId()
   sessionId: string;
 }
 
@@ -50,6 +61,7 @@ export class AskDto extends SessionRef {
 
 export class QuestionRef {
   @IsUUID()
+  @StoredId()
   questionId: string;
 }
 
@@ -82,6 +94,7 @@ export class OpenPollDto extends SessionRef {
 
 export class PollRef {
   @IsUUID()
+  @StoredId()
   pollId: string;
 }
 
