@@ -123,7 +123,7 @@ function plausible(schema: JsonSchema, components: Components, ids: fc.Arbitrary
     default: {
       const looksLikeTime = schema.format === 'date-time' || /^\d{4}-\d{2}-\d{2}T/.test(String(schema.example ?? ''));
       if (looksLikeTime) return dateLike;
-      if (schema.format === 'email') return fc.uuid().map((id) => `fuzz.${id.slice(0, 12)}@uji.pendamping.id`);
+      if (schema.format === 'email' || /@/.test(String(schema.example ?? ''))) return fc.uuid().map((id) => `fuzz.${id.slice(0, 12)}@uji.pendamping.id`);
       const others = fc.oneof(ids, fc.string({ maxLength: 20 }));
       // The document's example passes validation more often than not: it gets the input to the service.
       return typeof schema.example === 'string' ? fc.oneof({ weight: 4, arbitrary: fc.constant(schema.example) }, { weight: 1, arbitrary: others }) : others;

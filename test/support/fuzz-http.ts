@@ -34,10 +34,28 @@ const hostileSegment: fc.Arbitrary<string> = fc.oneof(
   hostileDate.map(encode),
 );
 
-export function pathFor(route: Route, ids: string[]): fc.Arbitrary<string> {
-  const parts = route.url.split('/').map((part): fc.Arbitrary<string> => {
+/** The world's ids of the kind a path names (`/consultations/:id` takes a consultation's), else any of them. */
+function idsAfter(segment: string, w: Pick<FuzzWorld, 'ids' | 'consultation' | 'held' | 'workshop' | 'notificationId' | 'attendee' | 'as'>): string[] {
+  const kinds: Record<string, string[]> = {
+    consultations: [w.consultation, w.held],
+    workshops: [w.workshop.workshopId],
+    sessions: [w.workshop.sessionId],
+    participants: [w.attendee.id],
+    // Never the callers' own accounts: a fuzzed role change or disabling would end their tokens for the rest.
+    users: [w.attendee.id],
+    entrepreneurs: [w.as.owner.id, w.attendee.id],
+    mentors: [w.as.mentor.id],
+    notifications: [w.notificationId],
+  };
+  return kinds[segment] ?? w.ids;
+}
+
+export function pathFor(route: Route, w: Parameters<typeof idsAfter>[1]): fc.Arbitrary<string> {
+  const segments = route.url.split('/');
+  const parts = segments.map((part, i): fc.Arbitrary<string> => {
     if (!part.startsWith(':')) return fc.constant(part);
-    const real = part === ':date' ? fc.constantFrom('2030-01-07', '2030-02-28') : fc.constantFrom(...ids);
+    // Mostly an id of the kind the path names (so the input reaches the route's code), sometimes any id.
+    const real = part === ':date' ? fc.constantFrom('2030-01-07', '2030-02-28') : fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...idsAfter(segments[i - 1], w)) }, { weight: 1, arbitrary: fc.constantFrom(...w.ids) });
     return fc.oneof({ weight: 3, arbitrary: real }, { weight: 1, arbitrary: hostileSegment });
   });
   return fc.tuple(...parts).map((segments) => segments.join('/'));
@@ -89,13 +107,14 @@ export const CALLERS = ['admin', 'owner', 'mentor', 'speaker'] as const;
  * One request and what must hold of it: never a 5xx, refusals in the catalogue's shape, a refusal writes
  * nothing. Sent as each caller in turn until one is let past the guards, so the input reaches the route's code.
  */
-export async function checkRequest(w: FuzzWorld, method: string, path: string, callers: readonly (typeof CALLERS)[number][], payload: Payload): Promise<void> {
+export async function checkRequest(w: FuzzWorld, method: string, path: string, callers: readonly (typeof CALLERS)[number][], payload: Payload, route?: string): Promise<void> {
   for (const caller of callers) {
     const before = await w.checksum();
     const res = await rawRequest(w.app, method, path, { token: w.as[caller].token, ...payload });
     const problem = answerProblem(res);
     if (process.env.FUZZ_STATS) tally(`${method} ${path.split('?')[0].replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, ':id').slice(0, 60)}`, `${res.status} ${(res.body as { code?: string })?.code ?? ''}${process.env.FUZZ_STATS === "why" ? ` ${JSON.stringify((res.body as { message?: unknown })?.message).slice(0, 80)}` : ''}`);
     if (problem) throw new Error(`${method} ${path.slice(0, 200)} as ${caller} with ${String(payload.text).slice(0, 300)}: ${problem}`);
+    if (route && pastTheDoor(res)) reached.add(route);
     if (res.status >= 400) {
       const changed = changedTables(before, await w.checksum());
       if (changed.length) throw new Error(`${method} ${path.slice(0, 200)} as ${caller} answered ${res.status} but wrote to ${changed.join(', ')}: ${String(payload.text).slice(0, 300)}`);
@@ -103,6 +122,20 @@ export async function checkRequest(w: FuzzWorld, method: string, path: string, c
     if (res.status !== 403) return;
   }
 }
+
+/** Codes that say an input never got past parsing, validation or the guards to the route's own code. */
+const REFUSED_AT_THE_DOOR = new Set(['BAD_REQUEST', 'VALIDATION_FAILED', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'NOT_ACCEPTABLE', 'UNAUTHORIZED', 'FORBIDDEN']);
+
+/** Answered by the route's own code: a 2xx or a domain refusal (a 404 for what it looked up counts; the id pipe's or the router's does not). */
+function pastTheDoor(res: { status: number; body: unknown }): boolean {
+  if (res.status < 400) return true;
+  const { code, message } = (res.body ?? {}) as { code?: string; message?: unknown };
+  if (code === 'NOT_FOUND') return typeof message === 'string' && message !== 'Record not found' && !message.startsWith('Cannot ');
+  return !REFUSED_AT_THE_DOOR.has(code ?? '');
+}
+
+/** The routes (`METHOD /url/:param`) at least one fuzzed input got through to: answered 2xx or with a domain code. */
+export const reached = new Set<string>();
 
 /** With FUZZ_STATS set: how each route answered, to see whether the fuzzer gets past validation. */
 export const stats = new Map<string, Map<string, number>>();

@@ -76,7 +76,7 @@ class AccountFields {
   @MaxLength(254)
   email: string;
 
-  @ApiProperty({ minLength: 8 })
+  @ApiProperty({ minLength: 8, example: 'kain-batik-2026' })
   @IsString()
   @MinLength(8, { message: 'password must have at least 8 characters' })
   @MaxLength(200)
@@ -110,12 +110,12 @@ export class RegisterDto extends AccountFields {
 }
 
 export class LoginDto {
-  @ApiProperty()
+  @ApiProperty({ example: 'sari@example.com' })
   @normalisedEmail()
   @IsEmail({}, { message: 'email must be a valid email address' })
   email: string;
 
-  @ApiProperty()
+  @ApiProperty({ example: 'kain-batik-2026' })
   @IsString()
   @MinLength(1)
   @MaxLength(200)
