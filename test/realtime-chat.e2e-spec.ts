@@ -103,6 +103,23 @@ describe('realtime: consultation chat', () => {
     expect(await stored(c.id)).toBe(1);
   });
 
+  it('takes client ids that differ only in case for two messages, and ids sent in capitals as stored (lower case)', async () => {
+    const c = await consultation();
+    const [mentor, entrepreneur] = await Promise.all([open(c.mentor), open(c.entrepreneur)]);
+    await ok(mentor, 'consultation:join', { consultationId: c.id.toUpperCase() });
+    await ok(entrepreneur, 'consultation:join', { consultationId: c.id });
+    const delivered = record(mentor, 'consultation:message');
+    const lower = await ok(entrepreneur, 'consultation:message', message(c.id, 'Pertama', 'a1'));
+    const upper = await ok(entrepreneur, 'consultation:message', message(c.id.toUpperCase(), 'Kedua', 'A1'));
+    expect([lower.body, upper.body, upper.clientMessageId, upper.consultationId]).toEqual(['Pertama', 'Kedua', 'A1', c.id]);
+    expect(await stored(c.id)).toBe(2);
+    await eventually(() => delivered.length === 2);
+    // A read receipt with the message id in capitals tells the room the id as everyone knows it.
+    const read = next(entrepreneur, 'consultation:read');
+    await ok(mentor, 'consultation:read', { consultationId: c.id, messageId: upper.id.toUpperCase() });
+    expect(await read).toEqual({ consultationId: c.id, userId: c.mentor.id, messageId: upper.id });
+  });
+
   it('gives a client that was offline what it missed: after its last message, or after its last read receipt', async () => {
     const c = await consultation();
     const mentor = await open(c.mentor);
@@ -146,6 +163,7 @@ describe('realtime: consultation chat', () => {
     const failures = await Promise.all([
       send(socket, 'consultation:message', message(c.id, 'x'.repeat(2001))),
       send(socket, 'consultation:message', message(c.id, '   ')),
+      send(socket, 'consultation:message', message(c.id, ' \u200b\u2060 ')),
       send(socket, 'consultation:message', { consultationId: c.id, body: 'tanpa id' }),
       send(socket, 'consultation:message', { ...message(c.id, 'halo'), extra: true }),
       send(socket, 'consultation:join', 'not an object'),

@@ -4,8 +4,9 @@ import { IsHumanText, IsMultilineText } from '@pendamping/platform';
 
 /** Longest chat message or question, in characters. */
 export const MAX_BODY_LENGTH = 2000;
-// Something other than whitespace: an empty-looking message is a mistake, not a message.
-const VISIBLE = /\S/;
+// Something other than whitespace and invisible format characters (a zero-width space, a joiner): an
+// empty-looking message or poll option is a mistake, not one.
+const VISIBLE = /[^\s\p{Cf}]/u;
 
 /**
  * An id as stored (lower case), as ParseIdPipe makes a path's: one sent in capitals would otherwise be
