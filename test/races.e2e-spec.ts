@@ -1,6 +1,7 @@
 import { jest } from '@jest/globals';
 import { DateTime } from 'luxon';
 import { PDFParse } from 'pdf-parse';
+import { createConnection } from 'mysql2/promise';
 import { DataSource, In, QueryFailedError } from 'typeorm';
 import { Consultation } from '@pendamping/consultations';
 import { Clock, newId } from '@pendamping/platform';
@@ -8,6 +9,7 @@ import { AttendanceEvent, Certificate, Feedback } from '@pendamping/workshops';
 import { LogCapture } from './support/log-capture';
 import { releaseTogether, seeded, unclean } from './support/race';
 import { TestApp, type Response, type Session } from './support/test-app';
+import { testEnv } from './support/test-env';
 
 // Storms on one mentor's calendar, and on one attendee's certificate and feedback. The deadlock log line
 // is watched too: a retry hides a deadlock from the caller, the lock order is what prevents it.
@@ -171,6 +173,44 @@ describe('races', () => {
       return () => app.request('POST', '/api/consultations', { token: who.token, body: { mentorId: mentor.id, start: SLOTS[0], topic: 'permodalan' }, headers: { 'idempotency-key': key } });
     };
     afterEach(() => jest.restoreAllMocks());
+
+    it('a real one, InnoDB choosing the booking as its victim, is run again and books once', async () => {
+      const [mentor] = await availableMentors(1);
+      const [who] = await app.newEntrepreneurs(1);
+      const [first, second] = [mentor.id, who.id].sort();
+      const deadlocksBefore = deadlockLines();
+      // Another session, made the heavier transaction (InnoDB rolls back the lighter one), holds the calendar
+      // that booking locks second; the booking takes the first and waits; the other then asks for the first.
+      const other = await createConnection(testEnv().DATABASE_URL);
+      try {
+        await other.query('CREATE TEMPORARY TABLE ballast (n INT PRIMARY KEY)');
+        await other.query('START TRANSACTION');
+        await other.query('INSERT INTO ballast WITH RECURSIVE s (n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < 900) SELECT n FROM s');
+        await other.query('SELECT id FROM users WHERE id = ? FOR UPDATE', [second]);
+        let answered = '';
+        const booking = app.post('/api/consultations', { mentorId: mentor.id, start: SLOTS[0], topic: 'permodalan' }, who.token);
+        void booking.then((r) => (answered = `${r.status} ${JSON.stringify(r.body).slice(0, 200)}`), (e: Error) => (answered = e.message));
+        const waiting = async () => {
+          const [rows] = await other.query("SELECT COUNT(*) AS n FROM information_schema.PROCESSLIST WHERE INFO LIKE 'SELECT id FROM users WHERE id IN%FOR UPDATE'");
+          return Number((rows as { n: number }[])[0].n);
+        };
+        for (let i = 0; (await waiting()) === 0; i++) {
+          if (i > 200) throw new Error(`the booking never waited for the calendar lock (answered: ${answered || 'nothing'})`);
+          await new Promise((r) => setTimeout(r, 25));
+        }
+        // Running is not yet holding: give it a moment to take the first lock before closing the cycle.
+        await new Promise((r) => setTimeout(r, 200));
+        // The cycle: this waits for the booking's first lock while the booking waits for this one's.
+        await other.query('SELECT id FROM users WHERE id = ? FOR UPDATE', [first]);
+        await other.query('ROLLBACK');
+        const res = await booking;
+        expect(res.status).toBe(201);
+      } finally {
+        await other.end();
+      }
+      expect(deadlockLines()).toBe(deadlocksBefore + 1);
+      expect(await db.getRepository(Consultation).countBy({ mentorId: mentor.id, status: 'booked' })).toBe(1);
+    });
 
     it('is run again: two deadlocks, then the third attempt books', async () => {
       const send = await bookWithKey(`deadlock-${newId()}`);
