@@ -103,7 +103,8 @@ describe('faults: api SIGTERM under traffic', () => {
 
     api.child.kill('SIGTERM');
     let health = await get(api.port, '/api/health', { agent: false });
-    for (let i = 0; i < 10 && health.status === 200; i++) health = await get(api.port, '/api/health', { agent: false });
+    let healthChecks = 1;
+    for (; healthChecks <= 10 && health.status === 200; healthChecks++) health = await get(api.port, '/api/health', { agent: false });
     expect(health.status).toBe(503);
     await sleep(500);
     expect(api.child.exitCode).toBeNull();
@@ -119,7 +120,9 @@ describe('faults: api SIGTERM under traffic', () => {
     const inHand = [...log.matchAll(/Draining: (\d+) requests in flight/g)].map((m) => Number(m[1]));
     expect(inHand).toHaveLength(2);
     expect(inHand.every((n) => n > 0)).toBe(true);
-    expect(inHand[0] + inHand[1]).toBe(people.length);
+    // The held ones, and perhaps a health check that reached a process just before the signal did.
+    expect(inHand[0] + inHand[1]).toBeGreaterThanOrEqual(people.length);
+    expect(inHand[0] + inHand[1]).toBeLessThanOrEqual(people.length + healthChecks);
     expect(log.match(/Stopped \(SIGTERM\)/g)).toHaveLength(2);
     await expect(get(api.port, '/api/health', { agent: false })).rejects.toMatchObject({ code: 'ECONNREFUSED' });
     agent.destroy();
