@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { getMetadataStorage } from 'class-validator';
-import { ModulesContainer } from '@nestjs/core';
 import type { Socket } from 'socket.io-client';
+import { SocketHandler } from '@pendamping/realtime';
 import { hostileValue, PROTOTYPE_KEYS } from './fuzz-arbitraries';
 import { send } from './realtime-client';
 import type { TestApp } from './test-app';
@@ -17,14 +17,7 @@ interface Handler {
 }
 
 /** The app's SocketHandler: every gateway method hands it the payload and the DTO class to validate it with. */
-function socketHandler(app: TestApp): Handler {
-  for (const module of app.app.get(ModulesContainer).values()) {
-    for (const wrapper of module.providers.values()) {
-      if (wrapper.metatype?.name === 'SocketHandler' && wrapper.instance) return wrapper.instance as Handler;
-    }
-  }
-  throw new Error('no SocketHandler among the providers');
-}
+const socketHandler = (app: TestApp): Handler => app.app.get(SocketHandler, { strict: false }) as unknown as Handler;
 
 /**
  * The DTO class each event's handler validates with: read off SocketHandler.run while each event is sent once

@@ -2,6 +2,7 @@ export * from './realtime.module';
 export * from './realtime.entities';
 export * from './realtime.events';
 export * from './rooms';
+export * from './gateway/socket-handler';
 export * from './chat/chat-message.entity';
 export * from './chat/chat.service';
 export * from './live/live.entities';

@@ -1,6 +1,6 @@
 import { Injectable, Optional } from '@nestjs/common';
 import { RealtimePublisher } from '@pendamping/platform';
-import { notificationPath } from '../notification-path';
+import { toView } from '../api/inbox.service';
 import { NotificationChannel, type Outgoing } from './channel';
 
 /**
@@ -20,9 +20,10 @@ export class InAppChannel extends NotificationChannel {
     return true;
   }
 
-  async send({ notification: n, message }: Outgoing): Promise<void> {
+  async send({ notification: n }: Outgoing): Promise<void> {
     if (!this.realtime) return;
-    const ref = { kind: n.refKind, id: n.refId };
-    await this.realtime.toUser(n.userId, 'notification', { id: n.id, type: n.type, title: message.title, body: message.body, ref, path: notificationPath(n), createdAt: (n.dispatchedAt ?? n.createdAt).toISOString() });
+    // As the inbox shows it (the row is dispatched with its title and body by now), without a read time.
+    const { readAt: _unread, ...pushed } = toView(n);
+    await this.realtime.toUser(n.userId, 'notification', pushed);
   }
 }
